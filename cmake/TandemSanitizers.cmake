@@ -1,0 +1,6 @@
+add_library(tandem_sanitizers INTERFACE)
+if(TANDEM_SANITIZE)
+  set(_san -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_compile_options(tandem_sanitizers INTERFACE ${_san})
+  target_link_options(tandem_sanitizers INTERFACE ${_san})
+endif()

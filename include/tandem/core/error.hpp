@@ -1,0 +1,36 @@
+// Errors that end a request: one code table drives CLI exit codes and messages.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace tandem {
+
+// Appended only: scripts depend on the exit codes (docs/cli.md).
+enum class ErrorCode {
+    kUsage = 2,         // wrong command-line use
+    kInvalidInput = 3,  // a file or value that does not meet the documented format
+    kIo = 4,            // a file or folder that cannot be read or written
+    kNumerical = 5,     // a well-formed table that has no economic solution (not productive)
+    kInternal = 70,     // a bug: please report it
+};
+
+class Error : public std::runtime_error {
+public:
+    Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+    ErrorCode code() const noexcept { return code_; }
+
+private:
+    ErrorCode code_;
+};
+
+inline int exit_code(ErrorCode code) { return static_cast<int>(code); }
+
+template <typename... Args>
+[[noreturn]] void fail(ErrorCode code, fmt::format_string<Args...> format, Args&&... args) {
+    throw Error(code, fmt::format(format, std::forward<Args>(args)...));
+}
+
+}  // namespace tandem

@@ -1,0 +1,37 @@
+// Importers for the official Chinese input-output tables, and tandem's own format for them.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "tandem/core/io_table.hpp"
+
+namespace tandem::data {
+
+struct ImportOptions {
+    // Largest accepted imbalance of a row (intermediate + final use - gross output) or a column
+    // (intermediate inputs + value added - total input), relative to the gross output or, when
+    // larger, the row's largest entry. The published 2002 tables reach 6e-4.
+    double balance_tolerance = 1e-3;
+    bool allow_negative_outflow = false;
+};
+
+// The provincial tables (31 provinces x 42 sectors) in the layout of
+// shared/data/china_provincial_io_chnio: io_<year>.csv and sectors_<year>.csv.
+TableSet import_provincial_chnio(const std::filesystem::path& folder,
+                                 int year,
+                                 const ImportOptions& options = {});
+
+// A national table in the layout of shared/data/china_national_io_ionet: non-competitive
+// (Origin = Domestic / Imports / TOT rows, china_<year>_42.csv) or competitive
+// (china_2020_153.csv, imports as a negative IM column).
+TableSet import_national_ionet(const std::filesystem::path& csv_file,
+                               int year,
+                               const ImportOptions& options = {});
+
+// tandem's table-set format: manifest.json plus Z.csv, Y.csv, V.csv, x.csv (and Z_imports.csv,
+// Y_imports.csv for non-competitive tables); see docs/formats.md.
+void write_table_set(const TableSet& set, const std::filesystem::path& folder);
+TableSet read_table_set(const std::filesystem::path& folder);
+
+}  // namespace tandem::data

@@ -1,0 +1,37 @@
+// Streaming reader for delimited text (CSV, TSV) that names file, line and column in errors.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tandem::data {
+
+using RecordHandler =
+    std::function<void(std::size_t line, const std::vector<std::string>& fields)>;
+
+// Calls handler once per record (blank lines skipped). Throws Error(kIo) if the file cannot be
+// read and Error(kInvalidInput) for invalid UTF-8 or malformed quoting.
+void read_delimited(const std::filesystem::path& path, char delimiter, const RecordHandler& handler);
+
+// Parses one numeric cell. Rejects empty cells, NaN, Inf and trailing garbage with a message
+// "<file>:<line>:<column>: expected a number for <what>, found '<text>'".
+double parse_number(std::string_view text,
+                    const std::string& file,
+                    std::size_t line,
+                    std::size_t column,
+                    std::string_view what);
+
+// Same message shape for any other cell-level problem.
+[[noreturn]] void fail_at(const std::string& file,
+                          std::size_t line,
+                          std::size_t column,
+                          const std::string& message);
+
+// True when text is valid UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+}  // namespace tandem::data

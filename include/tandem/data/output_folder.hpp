@@ -1,0 +1,31 @@
+// Writes a result folder atomically: into a temporary sibling, renamed into place on commit().
+// A failure part-way leaves the previous folder (or nothing) behind, never a half-written one.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace tandem::data {
+
+class OutputFolder {
+public:
+    // marker: a file whose presence shows that an existing target folder is a previous output
+    // of the same kind and may be replaced. Any other non-empty folder is refused.
+    OutputFolder(std::filesystem::path target, std::string marker);
+    ~OutputFolder();
+    OutputFolder(const OutputFolder&) = delete;
+    OutputFolder& operator=(const OutputFolder&) = delete;
+
+    const std::filesystem::path& path() const { return temp_; }
+    void commit();
+
+private:
+    std::filesystem::path target_;
+    std::filesystem::path temp_;
+    bool committed_ = false;
+};
+
+// Writes a file atomically (temporary sibling, then rename).
+void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+
+}  // namespace tandem::data

@@ -1,0 +1,213 @@
+#include "tandem/mrio/analysis.hpp"
+
+#include <Eigen/LU>
+
+#include "tandem/core/error.hpp"
+
+namespace tandem::mrio {
+
+namespace {
+
+Vector ratio(const Vector& num, const Vector& den) {
+    Vector out(num.size());
+    for (Eigen::Index i = 0; i < num.size(); ++i) {
+        out(i) = den(i) == 0.0 ? 0.0 : num(i) / den(i);
+    }
+    return out;
+}
+
+void require(bool ok, const char* what) {
+    if (!ok) {
+        fail(ErrorCode::kInvalidInput, "{}", what);
+    }
+}
+
+}  // namespace
+
+MultiplierTable multipliers(const Matrix& A,
+                            const LeontiefSolver& solver,
+                            const std::vector<CoefficientRow>& rows,
+                            const std::optional<HouseholdClosure>& closure) {
+    const auto n = A.rows();
+    require(static_cast<std::size_t>(n) == solver.size(), "A and the factorisation differ in size");
+    const auto k = static_cast<Eigen::Index>(rows.size()) + 1;
+    Matrix c(n, k);  // coefficient rows as columns: output first
+    c.col(0).setOnes();
+    MultiplierTable out;
+    out.names.push_back("output");
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        require(rows[r].per_output.size() == n, "a coefficient row has the wrong length");
+        c.col(static_cast<Eigen::Index>(r) + 1) = rows[r].per_output;
+        out.names.push_back(rows[r].name);
+    }
+    out.simple = solver.solve_transposed(c).transpose();
+    out.type1 = out.simple;
+    for (Eigen::Index r = 1; r < k; ++r) {
+        out.type1.row(r) = ratio(out.simple.row(r).transpose(), c.col(r)).transpose();
+    }
+    if (closure) {
+        require(closure->income.size() == n && closure->consumption.size() == n,
+                "household closure vectors have the wrong length");
+        Matrix closed = Matrix::Zero(n + 1, n + 1);
+        closed.topLeftCorner(n, n) = A;
+        closed.block(0, n, n, 1) = closure->consumption;
+        closed.block(n, 0, 1, n) = closure->income.transpose();
+        Matrix i_minus = Matrix::Identity(n + 1, n + 1) - closed;
+        Eigen::PartialPivLU<Matrix> lu(i_minus);
+        Matrix c_closed = Matrix::Zero(n + 1, k);
+        c_closed.topRows(n) = c;
+        // M&B's Type II multipliers count the n producing sectors only (the households row is
+        // reported separately as the income multiplier).
+        Matrix full = lu.transpose().solve(c_closed);  // (n+1) x k
+        out.total = full.topRows(n).transpose();
+        out.type2 = out.total;
+        for (Eigen::Index r = 1; r < k; ++r) {
+            out.type2.row(r) = ratio(out.total.row(r).transpose(), c.col(r)).transpose();
+        }
+    }
+    return out;
+}
+
+Linkages linkages(const Vector& x, const LeontiefSolver& solver, ForwardMeasure forward) {
+    const auto n = static_cast<Eigen::Index>(solver.size());
+    require(x.size() == n, "x and the factorisation differ in size");
+    Linkages out;
+    const Matrix ones = Matrix::Ones(n, 1);
+    out.backward = solver.solve_transposed(ones).col(0);
+    if (forward == ForwardMeasure::kGhosh) {
+        // Row sums of G = x^-1 L x are (L x) / x.
+        Vector lx = solver.solve(x).col(0);
+        out.forward = ratio(lx, x);
+    } else {
+        out.forward = solver.solve(ones).col(0);
+    }
+    out.power = out.backward / out.backward.mean();
+    out.sensitivity = out.forward / out.forward.mean();
+    for (Eigen::Index j = 0; j < n; ++j) {
+        const bool b = out.power(j) > 1.0;
+        const bool f = out.sensitivity(j) > 1.0;
+        out.kind.push_back(b && f ? "key" : b ? "backward" : f ? "forward" : "weak");
+    }
+    return out;
+}
+
+Extraction hypothetical_extraction(const Vector& x, const Matrix& L) {
+    const auto n = L.rows();
+    require(x.size() == n, "x and L differ in size");
+    // Closed forms from block inversion of I - A (derivation in docs/numerics.md).
+    const Vector colsum = L.colwise().sum().transpose();
+    const Vector lx = L * x;
+    Extraction out;
+    out.total.resize(n);
+    out.backward.resize(n);
+    out.forward.resize(n);
+    for (Eigen::Index j = 0; j < n; ++j) {
+        const double d = L(j, j);
+        out.total(j) = x(j) * colsum(j) / d;
+        out.backward(j) = (colsum(j) - 1.0) * x(j) / d;
+        out.forward(j) = (lx(j) - x(j)) / d;
+    }
+    return out;
+}
+
+namespace {
+
+struct RegionBlocks {
+    std::vector<Eigen::Index> start;
+    std::vector<Eigen::Index> size;
+    std::vector<std::size_t> of;  // region of each sector row
+};
+
+RegionBlocks region_blocks(const Mrio& mrio) {
+    RegionBlocks b;
+    b.of = mrio.sector_region();
+    const auto regions = mrio.regions();
+    b.start.assign(regions.size(), -1);
+    b.size.assign(regions.size(), 0);
+    for (std::size_t i = 0; i < b.of.size(); ++i) {
+        const auto r = b.of[i];
+        if (b.start[r] < 0) {
+            b.start[r] = static_cast<Eigen::Index>(i);
+        } else if (b.start[r] + b.size[r] != static_cast<Eigen::Index>(i)) {
+            fail(ErrorCode::kInvalidInput, "the sectors of region '{}' are not contiguous",
+                 regions[r]);
+        }
+        ++b.size[r];
+    }
+    return b;
+}
+
+}  // namespace
+
+RegionalEffects regional_effects(const Mrio& mrio, const Matrix& A, const Matrix& L) {
+    const auto n = A.rows();
+    require(static_cast<std::size_t>(n) == mrio.size() && L.rows() == n,
+            "A, L and the labels differ in size");
+    const RegionBlocks b = region_blocks(mrio);
+    const auto nreg = static_cast<Eigen::Index>(b.start.size());
+    RegionalEffects out;
+    out.intra.resize(n);
+    out.feedback.resize(n);
+    out.spillover = Matrix::Zero(nreg, n);
+    for (Eigen::Index r = 0; r < nreg; ++r) {
+        const auto s0 = b.start[static_cast<std::size_t>(r)];
+        const auto sz = b.size[static_cast<std::size_t>(r)];
+        Matrix own = Matrix::Identity(sz, sz) - A.block(s0, s0, sz, sz);
+        Matrix intra_inverse = own.partialPivLu().inverse();
+        const Vector intra = intra_inverse.colwise().sum().transpose();
+        for (Eigen::Index j = 0; j < sz; ++j) {
+            const Eigen::Index col = s0 + j;
+            out.intra(col) = intra(j);
+            out.feedback(col) = L.block(s0, col, sz, 1).sum() - intra(j);
+            for (Eigen::Index s = 0; s < nreg; ++s) {
+                if (s != r) {
+                    out.spillover(s, col) =
+                        L.block(b.start[static_cast<std::size_t>(s)], col,
+                                b.size[static_cast<std::size_t>(s)], 1)
+                            .sum();
+                }
+            }
+        }
+    }
+    return out;
+}
+
+RoundDecomposition round_decomposition(const Mrio& mrio, const Matrix& A) {
+    const auto n = A.rows();
+    require(static_cast<std::size_t>(n) == mrio.size(), "A and the labels differ in size");
+    const RegionBlocks b = region_blocks(mrio);
+    const auto k = static_cast<Eigen::Index>(b.start.size());
+    RoundDecomposition out;
+    out.M1 = Matrix::Zero(n, n);
+    Matrix a_off = A;
+    for (std::size_t r = 0; r < b.start.size(); ++r) {
+        const auto s0 = b.start[r];
+        const auto sz = b.size[r];
+        Matrix own = Matrix::Identity(sz, sz) - A.block(s0, s0, sz, sz);
+        out.M1.block(s0, s0, sz, sz) = own.partialPivLu().inverse();
+        a_off.block(s0, s0, sz, sz).setZero();
+    }
+    const Matrix a_tilde = out.M1 * a_off;
+    const Matrix eye = Matrix::Identity(n, n);
+    // M2 = I + A~ + ... + A~^(k-1) by Horner; then A~^k = A~ M2 - M2 + I.
+    out.M2 = eye;
+    for (Eigen::Index p = 1; p < k; ++p) {
+        out.M2 = eye + a_tilde * out.M2;
+    }
+    const Matrix a_tilde_k = a_tilde * out.M2 - out.M2 + eye;
+    out.M3 = (eye - a_tilde_k).partialPivLu().inverse();
+    const Matrix m2m1 = out.M2 * out.M1;
+    out.initial = Vector::Ones(n);
+    out.intra = (out.M1 - eye).colwise().sum().transpose();
+    out.spillover = (m2m1 - out.M1).colwise().sum().transpose();
+    out.feedback = ((out.M3 - eye) * m2m1).colwise().sum().transpose();
+    return out;
+}
+
+Vector leontief_prices(const LeontiefSolver& solver, const Vector& value_added_coefficients) {
+    require(value_added_coefficients.size() == static_cast<Eigen::Index>(solver.size()),
+            "value-added coefficients and the factorisation differ in size");
+    return solver.solve_transposed(value_added_coefficients).col(0);
+}
+
+}  // namespace tandem::mrio
