@@ -1,6 +1,7 @@
 #include "tandem/data/china_tables.hpp"
 
 #include <cmath>
+#include <limits>
 #include <fstream>
 #include <map>
 #include <set>
@@ -249,6 +250,13 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
         }
         Vector values(static_cast<Eigen::Index>(n));
         for (std::size_t j = 0; j < n; ++j) {
+            const bool is_va_part = row.starts_with("VA00");
+            if (is_va_part && f[sector_cols[j]].empty()) {
+                // A blank value-added component (2002: Guangxi VA004 of sector 42) is derived
+                // from TVA and the other components once the province is complete.
+                values(static_cast<Eigen::Index>(j)) = std::numeric_limits<double>::quiet_NaN();
+                continue;
+            }
             values(static_cast<Eigen::Index>(j)) = number(sector_cols[j]);
         }
         if (row.starts_with("VA00") && row.size() == 5 && row[4] >= '1' && row[4] <= '4') {
@@ -287,6 +295,24 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
         }
         if (!p.has_tva || !p.has_ti) {
             fail(ErrorCode::kInvalidInput, "{}: {} lacks its TVA or TI row", file, name);
+        }
+        for (Eigen::Index v = 0; v < 4; ++v) {
+            for (std::size_t j = 0; j < n; ++j) {
+                const auto jj = static_cast<Eigen::Index>(j);
+                if (std::isnan(p.table.V(v, jj))) {
+                    double others = 0.0;
+                    for (Eigen::Index w = 0; w < 4; ++w) {
+                        if (w != v && !std::isnan(p.table.V(w, jj))) {
+                            others += p.table.V(w, jj);
+                        }
+                    }
+                    p.table.V(v, jj) = p.tva(jj) - others;
+                    set.notes.push_back(fmt::format(
+                        "{} VA00{} of sector sec{} was blank: set to TVA minus the other "
+                        "components = {}",
+                        name, v + 1, set.sectors[j].code, p.table.V(v, jj)));
+                }
+            }
         }
         const auto& t = p.table;
         for (std::size_t i = 0; i < n; ++i) {
@@ -645,6 +671,7 @@ void write_table_set(const TableSet& set, const fs::path& folder) {
         {"sectors", codes_json(set.sectors)},
         {"final_use", codes_json(set.final_use)},
         {"value_added", codes_json(set.value_added)},
+        {"notes", set.notes},
         {"files",
          non_competitive
              ? nlohmann::ordered_json{"Z.csv", "Y.csv", "V.csv", "x.csv", "Z_imports.csv", "Y_imports.csv"}
@@ -702,6 +729,11 @@ TableSet read_table_set(const fs::path& folder) {
     set.sectors = codes_from(m, mfile, "sectors");
     set.final_use = codes_from(m, mfile, "final_use");
     set.value_added = codes_from(m, mfile, "value_added");
+    if (m.contains("notes") && m["notes"].is_array()) {
+        for (const auto& note : m["notes"]) {
+            set.notes.push_back(note.get<std::string>());
+        }
+    }
     auto regions = codes_from(m, mfile, "regions");
     const auto region_codes = codes_only(regions);
     const auto sectors = codes_only(set.sectors);

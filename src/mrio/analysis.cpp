@@ -46,19 +46,21 @@ MultiplierTable multipliers(const Matrix& A,
         out.type1.row(r) = ratio(out.simple.row(r).transpose(), c.col(r)).transpose();
     }
     if (closure) {
-        require(closure->income.size() == n && closure->consumption.size() == n,
-                "household closure vectors have the wrong length");
-        Matrix closed = Matrix::Zero(n + 1, n + 1);
+        const Eigen::Index h = closure->income.rows();
+        require(closure->income.cols() == n && closure->consumption.rows() == n &&
+                    closure->consumption.cols() == h,
+                "household closure matrices have the wrong shape");
+        Matrix closed = Matrix::Zero(n + h, n + h);
         closed.topLeftCorner(n, n) = A;
-        closed.block(0, n, n, 1) = closure->consumption;
-        closed.block(n, 0, 1, n) = closure->income.transpose();
-        Matrix i_minus = Matrix::Identity(n + 1, n + 1) - closed;
+        closed.block(0, n, n, h) = closure->consumption;
+        closed.block(n, 0, h, n) = closure->income;
+        Matrix i_minus = Matrix::Identity(n + h, n + h) - closed;
         Eigen::PartialPivLU<Matrix> lu(i_minus);
-        Matrix c_closed = Matrix::Zero(n + 1, k);
+        Matrix c_closed = Matrix::Zero(n + h, k);
         c_closed.topRows(n) = c;
         // M&B's Type II multipliers count the n producing sectors only (the households row is
         // reported separately as the income multiplier).
-        Matrix full = lu.transpose().solve(c_closed);  // (n+1) x k
+        Matrix full = lu.transpose().solve(c_closed);  // (n+h) x k
         out.total = full.topRows(n).transpose();
         out.type2 = out.total;
         for (Eigen::Index r = 1; r < k; ++r) {

@@ -37,6 +37,8 @@ struct TableSet {
     std::vector<Code> final_use;    // columns of Y
     std::vector<Code> value_added;  // rows of V
     std::vector<RegionalTable> tables;
+    // Rules the importer applied to the published figures, one line each (the build log).
+    std::vector<std::string> notes;
 
     const RegionalTable* find(const std::string& region_code) const {
         for (const auto& t : tables) {

@@ -24,12 +24,12 @@ struct CoefficientRow {
     Vector per_output;  // n
 };
 
-// Households made endogenous (M&B 2.5): income coefficients h (labour compensation / x) as an
-// extra row, household consumption coefficients c (consumption / total household income) as an
-// extra column.
+// Households made endogenous (M&B 2.5): income coefficients (labour compensation / x) as extra
+// rows, household consumption coefficients (consumption / total household income) as extra
+// columns; one household group per region in a multi-regional table (M&B 3.4), or one.
 struct HouseholdClosure {
-    Vector income;       // h, n
-    Vector consumption;  // c, n
+    Matrix income;       // h x n: compensation per unit of output, by household group
+    Matrix consumption;  // n x h: consumption per unit of household income
 };
 
 struct MultiplierTable {

@@ -1,0 +1,50 @@
+#include "common.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "tandem/data/table_writers.hpp"
+
+namespace tandem::cli {
+
+void add_output_options(CLI::App& app, OutputOptions& options) {
+    app.add_option("-f,--format", options.format, "table, csv, json or xlsx")
+        ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
+    app.add_option("-o,--output", options.output,
+                   "write to this file (or folder, for several CSV tables) instead of the terminal");
+    app.add_flag("-q,--quiet", options.quiet, "no progress messages");
+}
+
+void emit(const std::vector<Table>& tables, const OutputOptions& options) {
+    auto format = data::parse_format(options.format);
+    if (!options.output.empty() && options.format == "table") {
+        format = data::format_for_path(options.output, data::Format::kTable);
+    }
+    data::write_tables(tables, format, options.output, std::cout);
+    if (!options.output.empty() && !options.quiet) {
+        std::cerr << "wrote " << options.output << '\n';
+    }
+}
+
+ProgressFn terminal_progress(bool quiet) {
+    if (quiet || isatty(STDERR_FILENO) == 0) {
+        return {};
+    }
+    return [](std::string_view stage, std::size_t done, std::size_t total) {
+        if (total > 0) {
+            std::fprintf(stderr, "\r%-28.*s %3zu%%", static_cast<int>(stage.size()), stage.data(),
+                         done * 100 / total);
+            if (done == total) {
+                std::fputc('\n', stderr);
+            }
+        } else {
+            std::fprintf(stderr, "\r%.*s ...", static_cast<int>(stage.size()), stage.data());
+        }
+        std::fflush(stderr);
+    };
+}
+
+}  // namespace tandem::cli

@@ -1,0 +1,34 @@
+// What every tandem command shares: output options, progress on a terminal, error reporting.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "tandem/core/labels.hpp"
+#include "tandem/core/progress.hpp"
+
+namespace tandem::cli {
+
+struct OutputOptions {
+    std::string format = "table";  // table | csv | json | xlsx
+    std::string output;            // -o: file or folder; empty = standard output
+    bool quiet = false;
+};
+
+// Adds --format/-f, -o/--output and --quiet to a command.
+void add_output_options(CLI::App& app, OutputOptions& options);
+
+// Writes tables where the options say (the format follows -o's extension unless --format says).
+void emit(const std::vector<Table>& tables, const OutputOptions& options);
+
+// Progress on stderr when it is a terminal, nothing in pipes or with --quiet.
+ProgressFn terminal_progress(bool quiet);
+
+// Registers the command groups.
+void add_profile_command(CLI::App& app);
+void add_mrio_commands(CLI::App& app);
+void add_china_commands(CLI::App& app);
+
+}  // namespace tandem::cli
