@@ -85,7 +85,8 @@ void check_balance(double residual,
                    const std::string& file,
                    std::size_t line,
                    const std::string& what) {
-    if (std::fabs(residual) > tolerance * std::max(scale, 1.0)) {
+    // One unit (10,000 yuan) of absolute slack covers the rounding of published integers.
+    if (std::fabs(residual) > std::max(tolerance * scale, 1.0)) {
         fail(ErrorCode::kInvalidInput, "{}:{}: {} does not balance: residual {:.6g} ({:.3g} of {:.6g}, "
              "tolerance {:.3g})",
              file, line, what, residual, std::fabs(residual) / std::max(scale, 1.0), scale,
