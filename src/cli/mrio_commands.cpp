@@ -365,7 +365,7 @@ void add_mrio_commands(CLI::App& app) {
                 const auto fdreg = m.final_demand_region();
                 const auto h = static_cast<Eigen::Index>(regions.size());
                 const auto n = static_cast<Eigen::Index>(m.size());
-                mrio::HouseholdClosure hc{Matrix::Zero(h, n), Matrix::Zero(n, h)};
+                mrio::HouseholdClosure hc{Matrix::Zero(h, n), Matrix::Zero(n, h), Matrix()};
                 Vector income_total = Vector::Zero(h);
                 for (Eigen::Index j = 0; j < n; ++j) {
                     const auto r = static_cast<Eigen::Index>(sreg[static_cast<std::size_t>(j)]);

@@ -54,14 +54,23 @@ MultiplierTable multipliers(const Matrix& A,
         closed.topLeftCorner(n, n) = A;
         closed.block(0, n, n, h) = closure->consumption;
         closed.block(n, 0, h, n) = closure->income;
+        if (closure->own.size() > 0) {
+            require(closure->own.rows() == h && closure->own.cols() == h,
+                    "household own-income block has the wrong shape");
+            closed.block(n, n, h, h) = closure->own;
+        }
         Matrix i_minus = Matrix::Identity(n + h, n + h) - closed;
-        Eigen::PartialPivLU<Matrix> lu(i_minus);
+        // c' L-bar = (L-bar' c)': factor the transpose once.
+        Eigen::PartialPivLU<Matrix> lu_t(i_minus.transpose());
         Matrix c_closed = Matrix::Zero(n + h, k);
         c_closed.topRows(n) = c;
         // M&B's Type II multipliers count the n producing sectors only (the households row is
         // reported separately as the income multiplier).
-        Matrix full = lu.transpose().solve(c_closed);  // (n+h) x k
+        Matrix full = lu_t.solve(c_closed);  // (n+h) x k
         out.total = full.topRows(n).transpose();
+        Matrix unit_rows = Matrix::Zero(n + h, h);
+        unit_rows.bottomRows(h) = Matrix::Identity(h, h);
+        out.household_income = lu_t.solve(unit_rows).topRows(n).transpose();
         out.type2 = out.total;
         for (Eigen::Index r = 1; r < k; ++r) {
             out.type2.row(r) = ratio(out.total.row(r).transpose(), c.col(r)).transpose();

@@ -30,6 +30,7 @@ struct CoefficientRow {
 struct HouseholdClosure {
     Matrix income;       // h x n: compensation per unit of output, by household group
     Matrix consumption;  // n x h: consumption per unit of household income
+    Matrix own;          // h x h: household income paid by households (M&B's example); empty = 0
 };
 
 struct MultiplierTable {
@@ -38,6 +39,9 @@ struct MultiplierTable {
     Matrix type1;   // rows x n: c' L / c  (M&B "Type I"; 0 where c is 0); output: i' L
     Matrix total;   // rows x n: c' L-bar with households closed (empty without closure)
     Matrix type2;   // rows x n: c' L-bar / c (empty without closure)
+    // h x n: the household rows of L-bar, household income generated per unit of final
+    // demand; divided by the income coefficient this is M&B's Type II income multiplier.
+    Matrix household_income;
 };
 
 MultiplierTable multipliers(const Matrix& A,
