@@ -242,7 +242,7 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
                 const double v = number(fu_cols[c]);
                 if (header[fu_cols[c]] == "OF" && v < 0 && !options.allow_negative_outflow) {
                     fail_at(file, line, fu_cols[c] + 1,
-                            fmt::format("{}: negative outflow {} (outflows must be >= 0)", where, v));
+                            fmt::format("{}: negative outflow {} in column OF (outflows must be >= 0)", where, v));
                 }
                 p.table.Y(i, static_cast<Eigen::Index>(c)) = fu_sign[c] * v;
             }
@@ -331,6 +331,11 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
                           fmt::format("{}: the row (intermediate + final use, imports and "
                                       "inflows subtracted = GO)",
                                       sector));
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto ii = static_cast<Eigen::Index>(i);
+            const std::string sector =
+                fmt::format("{} sector sec{} ({})", name, set.sectors[i].code, set.sectors[i].name_en);
             const double col_sum = t.Z.col(ii).sum() + p.tva(ii);
             check_balance(col_sum - p.ti(ii), std::max(std::fabs(p.ti(ii)), 1.0),
                           options.balance_tolerance, file, p.first_line,

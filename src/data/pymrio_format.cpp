@@ -311,6 +311,29 @@ void read_extension(const fs::path& folder, const ordered_json& params, Mrio& mr
         fail(ErrorCode::kInvalidInput, "{}: extension '{}' has neither F nor S", folder.string(),
              ext.name);
     }
+    const Index regions = Index::single("region", mrio.regions());
+    for (auto [key, target] :
+         {std::pair{"D_cba_reg", &ext.D_cba_reg}, std::pair{"D_pba_reg", &ext.D_pba_reg},
+          std::pair{"D_imp_reg", &ext.D_imp_reg}, std::pair{"D_exp_reg", &ext.D_exp_reg},
+          std::pair{"D_cba_cap", &ext.D_cba_cap}, std::pair{"D_pba_cap", &ext.D_pba_cap},
+          std::pair{"D_imp_cap", &ext.D_imp_cap}, std::pair{"D_exp_cap", &ext.D_exp_cap}}) {
+        if (has(key)) {
+            Index cols;
+            *target = read_matrix(specs[key], &stressors, nullptr, key, "the stressors", "",
+                                  nullptr, &cols);
+            if (cols.size() != regions.size()) {
+                fail(ErrorCode::kInvalidInput, "{}: expected one column per region ({}), found {}",
+                     specs[key].path.string(), regions.size(), cols.size());
+            }
+            for (std::size_t r = 0; r < cols.size(); ++r) {
+                if (cols.at(r, 0) != regions.at(r, 0)) {
+                    fail(ErrorCode::kInvalidInput,
+                         "{}: column {} is region '{}' where '{}' was expected",
+                         specs[key].path.string(), r + 1, cols.at(r, 0), regions.at(r, 0));
+                }
+            }
+        }
+    }
     ext.stressors = stressors;
     if (has("unit")) {
         auto u = read_pymrio_table(specs["unit"].path, specs["unit"].nr_index_col,
