@@ -44,8 +44,11 @@ RegionProfile region_profile(const TableSet& set,
     const auto& province = data::resolve_province(region);
     const RegionalTable* t = set.find(province.gb_code);
     if (t == nullptr) {
-        fail(ErrorCode::kInvalidInput, "the {} tables have no table for {} ({})", set.year,
-             province.name_en, province.name_zh);
+        fail(ErrorCode::kInvalidInput,
+             "the {} tables have no table for {} ({})",
+             set.year,
+             province.name_en,
+             province.name_zh);
     }
     RegionProfile p;
     p.region = t->region;
@@ -77,8 +80,7 @@ RegionProfile region_profile(const TableSet& set,
 
     {
         Table& s = p.summary;
-        s.name = fmt::format("{} ({}) {}: size and structure", t->region.name_en,
-                             t->region.name_zh, set.year);
+        s.name = "size and structure";
         s.rows.names = {"indicator", "指标"};
         s.cols = Index::single("", {"value", "share of China %"});
         struct Row {
@@ -118,7 +120,7 @@ RegionProfile region_profile(const TableSet& set,
     {
         const auto order = top_by(va, options.top);
         Table& s = p.structure;
-        s.name = fmt::format("Largest sectors by value added ({})", set.unit);
+        s.name = "largest sectors by value added";
         s.rows = sector_index(set, order);
         s.cols = Index::single("", {"value added", "% of region", "location quotient"});
         s.values.resize(static_cast<Eigen::Index>(order.size()), 3);
@@ -145,10 +147,11 @@ RegionProfile region_profile(const TableSet& set,
         const Vector output = mult.simple.row(0).transpose();
         const auto order = top_by(output, options.top);
         Table& s = p.multipliers;
-        s.name = "Highest output multipliers (regional flows: imports and inflows removed)";
+        s.name = "highest output multipliers";
         s.rows = sector_index(set, order);
-        s.cols = Index::single("", {"output I", "output II", "value added I", "income I",
-                                    "income II", "import share %"});
+        s.cols = Index::single(
+            "",
+            {"output I", "output II", "value added I", "income I", "income II", "import share %"});
         s.values.resize(static_cast<Eigen::Index>(order.size()), 6);
         for (std::size_t k = 0; k < order.size(); ++k) {
             const auto i = order[k];
@@ -173,10 +176,10 @@ RegionProfile region_profile(const TableSet& set,
             return link.power(a) + link.sensitivity(a) > link.power(b) + link.sensitivity(b);
         });
         Table& s = p.key_sectors;
-        s.name = "Key sectors (power and sensitivity of dispersion both above 1)";
+        s.name = "key sectors";
         s.rows = sector_index(set, keys);
-        s.cols = Index::single("", {"power of dispersion", "sensitivity of dispersion",
-                                    "value added share %"});
+        s.cols = Index::single(
+            "", {"power of dispersion", "sensitivity of dispersion", "value added share %"});
         s.values.resize(static_cast<Eigen::Index>(keys.size()), 3);
         for (std::size_t k = 0; k < keys.size(); ++k) {
             const auto i = keys[k];

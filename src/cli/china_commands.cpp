@@ -3,11 +3,12 @@
 
 #include <fmt/format.h>
 
-#include "common.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/china_tables.hpp"
 #include "tandem/data/datasets.hpp"
 #include "tandem/data/regions.hpp"
+
+#include "common.hpp"
 
 namespace tandem::cli {
 
@@ -30,8 +31,8 @@ void add_china_commands(CLI::App& app) {
         cmd->add_option("--from", a->from, "folder with io_<year>.csv and sectors_<year>.csv")
             ->required();
         cmd->add_option("-o,--output", a->out, "output folder (tandem table set)")->required();
-        cmd->add_option("--tolerance", a->tolerance,
-                        "largest relative imbalance accepted in a row or column");
+        cmd->add_option(
+            "--tolerance", a->tolerance, "largest relative imbalance accepted in a row or column");
         cmd->callback([a] {
             data::ImportOptions options;
             options.balance_tolerance = a->tolerance;
@@ -40,8 +41,11 @@ void add_china_commands(CLI::App& app) {
             for (const auto& note : set.notes) {
                 std::cerr << "note: " << note << '\n';
             }
-            std::cerr << fmt::format("{} provinces x {} sectors ({}) -> {}\n", set.tables.size(),
-                                     set.sectors.size(), set.year, a->out);
+            std::cerr << fmt::format("{} provinces x {} sectors ({}) -> {}\n",
+                                     set.tables.size(),
+                                     set.sectors.size(),
+                                     set.year,
+                                     a->out);
         });
     }
     {
@@ -59,15 +63,18 @@ void add_china_commands(CLI::App& app) {
         cmd->add_option("--file", a->file, "the CSV file")->required();
         cmd->add_option("--year", a->year, "table year")->required();
         cmd->add_option("-o,--output", a->out, "output folder (tandem table set)")->required();
-        cmd->add_option("--tolerance", a->tolerance,
-                        "largest relative imbalance accepted in a row or column");
+        cmd->add_option(
+            "--tolerance", a->tolerance, "largest relative imbalance accepted in a row or column");
         cmd->callback([a] {
             data::ImportOptions options;
             options.balance_tolerance = a->tolerance;
             auto set = data::import_national_ionet(a->file, a->year, options);
             data::write_table_set(set, a->out);
-            std::cerr << fmt::format("national table {} x {} sectors ({}) -> {}\n", set.year,
-                                     set.sectors.size(), set.classification, a->out);
+            std::cerr << fmt::format("national table {} x {} sectors ({}) -> {}\n",
+                                     set.year,
+                                     set.sectors.size(),
+                                     set.classification,
+                                     a->out);
         });
     }
     {
@@ -81,8 +88,11 @@ void add_china_commands(CLI::App& app) {
             t.rows.names = {"iso", "gb", "name", "名称", "groups"};
             t.cols = Index::single("", {});
             for (const auto& p : data::provinces()) {
-                t.rows.labels.push_back(
-                    {p.iso_code, p.gb_code, p.name_en, p.name_zh, fmt::format("{}", fmt::join(p.groups, "; "))});
+                t.rows.labels.push_back({p.iso_code,
+                                         p.gb_code,
+                                         p.name_en,
+                                         p.name_zh,
+                                         fmt::format("{}", fmt::join(p.groups, "; "))});
             }
             t.values.resize(static_cast<Eigen::Index>(t.rows.size()), 0);
             emit({t}, *out);
@@ -94,13 +104,16 @@ void add_china_commands(CLI::App& app) {
             std::cout << "data folder: " << data::data_dir().string() << "\n";
             for (int year : {2012, 2017}) {
                 auto set = data::load_provincial_tables(year);
-                std::cout << fmt::format("provincial {}: {} provinces x {} sectors, {}\n", year,
-                                         set.tables.size(), set.sectors.size(), set.unit);
+                std::cout << fmt::format("provincial {}: {} provinces x {} sectors, {}\n",
+                                         year,
+                                         set.tables.size(),
+                                         set.sectors.size(),
+                                         set.unit);
             }
             for (const char* id : {"2017_42", "2018_42", "2020_42", "2020_153"}) {
                 auto set = data::load_national_table(id);
-                std::cout << fmt::format("national {}: {} sectors, {}\n", id, set.sectors.size(),
-                                         set.unit);
+                std::cout << fmt::format(
+                    "national {}: {} sectors, {}\n", id, set.sectors.size(), set.unit);
             }
         });
     }

@@ -2,19 +2,22 @@
 
 #include <cstdio>
 #include <iostream>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "tandem/data/table_writers.hpp"
+
+#include <unistd.h>
 
 namespace tandem::cli {
 
 void add_output_options(CLI::App& app, OutputOptions& options) {
     app.add_option("-f,--format", options.format, "table, csv, json or xlsx")
         ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
-    app.add_option("-o,--output", options.output,
-                   "write to this file (or folder, for several CSV tables) instead of the terminal");
+    app.add_option(
+        "-o,--output",
+        options.output,
+        "write to this file (or folder, for several CSV tables) instead of the terminal");
     app.add_flag("-q,--quiet", options.quiet, "no progress messages");
 }
 
@@ -35,7 +38,10 @@ ProgressFn terminal_progress(bool quiet) {
     }
     return [](std::string_view stage, std::size_t done, std::size_t total) {
         if (total > 0) {
-            std::fprintf(stderr, "\r%-28.*s %3zu%%", static_cast<int>(stage.size()), stage.data(),
+            std::fprintf(stderr,
+                         "\r%-28.*s %3zu%%",
+                         static_cast<int>(stage.size()),
+                         stage.data(),
                          done * 100 / total);
             if (done == total) {
                 std::fputc('\n', stderr);

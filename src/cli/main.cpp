@@ -3,8 +3,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "common.hpp"
 #include "tandem/core/error.hpp"
+
+#include "common.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{

@@ -6,13 +6,14 @@
 
 #include <fmt/format.h>
 
-#include "common.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/delimited.hpp"
 #include "tandem/data/pymrio_format.hpp"
 #include "tandem/data/regions.hpp"
 #include "tandem/mrio/analysis.hpp"
 #include "tandem/mrio/calc.hpp"
+
+#include "common.hpp"
 
 namespace tandem::cli {
 
@@ -55,7 +56,9 @@ Eigen::Index find_sector(const Mrio& m, const std::string& label) {
         }
         all.push_back(m.sectors.joined(i));
     }
-    fail(ErrorCode::kInvalidInput, "no sector '{}' (give region/sector); did you mean {}?", label,
+    fail(ErrorCode::kInvalidInput,
+         "no sector '{}' (give region/sector); did you mean {}?",
+         label,
          fmt::join(data::nearest_names(label, all), ", "));
 }
 
@@ -100,8 +103,10 @@ mrio::CalcOptions calc_options(const ModelArgs& args, std::size_t n) {
 void require_dense_size(const Mrio& m, const char* what) {
     if (m.size() > kDenseAnalysisLimit) {
         fail(ErrorCode::kUsage,
-             "{} needs the explicit inverse, limited to {} sectors; this table has {}", what,
-             kDenseAnalysisLimit, m.size());
+             "{} needs the explicit inverse, limited to {} sectors; this table has {}",
+             what,
+             kDenseAnalysisLimit,
+             m.size());
     }
 }
 
@@ -133,7 +138,8 @@ void add_mrio_commands(CLI::App& app) {
         cmd->add_flag("--ghosh", a->ghosh, "also the Ghosh accounts B, G and M_down");
         cmd->add_flag("--inverse", a->inverse, "write the explicit inverse L (and G) at any size");
         cmd->add_flag("--no-inverse", a->no_inverse, "never form the explicit inverse");
-        cmd->add_option("--precision", a->precision,
+        cmd->add_option("--precision",
+                        a->precision,
                         "significant digits written (pymrio's default is 12; 17 keeps every bit)")
             ->check(CLI::Range(1, 17));
         cmd->add_flag("-q,--quiet", a->model.quiet, "no progress messages");
@@ -156,9 +162,13 @@ void add_mrio_commands(CLI::App& app) {
             if (!a->model.quiet) {
                 std::cerr << fmt::format(
                     "{} regions x {} sectors, {} extension(s); {} LU; {}wrote {} in {:.2f} s\n",
-                    m.regions().size(), m.sector_names().size(), m.extensions.size(),
+                    m.regions().size(),
+                    m.sector_names().size(),
+                    m.extensions.size(),
                     solver.is_sparse() ? "sparse" : "dense",
-                    options.explicit_inverse ? "explicit L; " : "", a->out, seconds);
+                    options.explicit_inverse ? "explicit L; " : "",
+                    a->out,
+                    seconds);
             }
         });
     }
@@ -215,13 +225,14 @@ void add_mrio_commands(CLI::App& app) {
         add_model_args(*cmd, a->model);
         cmd->add_option("--demand-region", a->demand_region, "region whose final demand changes")
             ->required();
-        cmd->add_option("--category", a->category,
+        cmd->add_option("--category",
+                        a->category,
                         "final-demand category (default: every category of the region)");
-        cmd->add_option("--from-region", a->from_region,
-                        "only products of this supplying region");
+        cmd->add_option("--from-region", a->from_region, "only products of this supplying region");
         cmd->add_option("--sector", a->sector, "only this product (sector name)");
         auto* scale = cmd->add_option("--scale", a->scale, "multiply the selected demand by this");
-        cmd->add_option("--add", a->add,
+        cmd->add_option("--add",
+                        a->add,
                         "add this amount, spread over the selected cells in proportion to "
                         "their current values (evenly if all are 0)")
             ->excludes(scale);
@@ -250,29 +261,39 @@ void add_mrio_commands(CLI::App& app) {
                 }
                 category_found = true;
                 for (std::size_t i = 0; i < m.size(); ++i) {
-                    const bool from_ok = a->from_region.empty() || m.sectors.at(i, 0) == a->from_region;
+                    const bool from_ok =
+                        a->from_region.empty() || m.sectors.at(i, 0) == a->from_region;
                     const bool sector_ok = a->sector.empty() || m.sectors.at(i, 1) == a->sector;
                     from_found = from_found || m.sectors.at(i, 0) == a->from_region;
                     sector_found = sector_found || m.sectors.at(i, 1) == a->sector;
                     if (from_ok && sector_ok) {
-                        cells.emplace_back(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(c));
+                        cells.emplace_back(static_cast<Eigen::Index>(i),
+                                           static_cast<Eigen::Index>(c));
                     }
                 }
             }
             if (!region_found) {
-                fail(ErrorCode::kInvalidInput, "no final demand of region '{}'; regions: {}",
-                     a->demand_region, fmt::join(m.regions(), ", "));
+                fail(ErrorCode::kInvalidInput,
+                     "no final demand of region '{}'; regions: {}",
+                     a->demand_region,
+                     fmt::join(m.regions(), ", "));
             }
             if (!category_found) {
-                fail(ErrorCode::kInvalidInput, "no category '{}'; categories: {}", a->category,
+                fail(ErrorCode::kInvalidInput,
+                     "no category '{}'; categories: {}",
+                     a->category,
                      fmt::join(m.final_demand.unique(1), ", "));
             }
             if (!from_found) {
-                fail(ErrorCode::kInvalidInput, "no region '{}'; regions: {}", a->from_region,
+                fail(ErrorCode::kInvalidInput,
+                     "no region '{}'; regions: {}",
+                     a->from_region,
                      fmt::join(m.regions(), ", "));
             }
             if (!sector_found) {
-                fail(ErrorCode::kInvalidInput, "no sector '{}'; did you mean {}?", a->sector,
+                fail(ErrorCode::kInvalidInput,
+                     "no sector '{}'; did you mean {}?",
+                     a->sector,
                      fmt::join(data::nearest_names(a->sector, m.sector_names()), ", "));
             }
             if (!std::isfinite(a->scale) || !std::isfinite(a->add)) {
@@ -327,9 +348,11 @@ void add_mrio_commands(CLI::App& app) {
             "Output multipliers and multipliers of every extension row (Type I); with\n"
             "--income and --households also Type II (households closed region by region).");
         add_model_args(*cmd, a->model);
-        cmd->add_option("--income", a->income,
+        cmd->add_option("--income",
+                        a->income,
                         "extension row of labour income, e.g. 'Factor Inputs/Value Added'");
-        cmd->add_option("--households", a->households,
+        cmd->add_option("--households",
+                        a->households,
                         "final-demand category of households, e.g. 'Final consumption "
                         "expenditure by households'");
         add_output_options(*cmd, a->out);
@@ -350,14 +373,16 @@ void add_mrio_commands(CLI::App& app) {
                     fail(ErrorCode::kUsage, "Type II needs both --income and --households");
                 }
                 require_dense_size(m, "the Type II closure");
-                auto it = std::find_if(rows.begin(), rows.end(),
-                                       [&](const auto& r) { return r.name == a->income; });
+                auto it = std::find_if(
+                    rows.begin(), rows.end(), [&](const auto& r) { return r.name == a->income; });
                 if (it == rows.end()) {
                     std::vector<std::string> names;
                     for (const auto& r : rows) {
                         names.push_back(r.name);
                     }
-                    fail(ErrorCode::kInvalidInput, "no extension row '{}'; rows: {}", a->income,
+                    fail(ErrorCode::kInvalidInput,
+                         "no extension row '{}'; rows: {}",
+                         a->income,
                          fmt::join(names, ", "));
                 }
                 const auto regions = m.regions();
@@ -384,8 +409,10 @@ void add_mrio_commands(CLI::App& app) {
                     }
                 }
                 if (!found) {
-                    fail(ErrorCode::kInvalidInput, "no final-demand category '{}'; categories: {}",
-                         a->households, fmt::join(m.final_demand.unique(1), ", "));
+                    fail(ErrorCode::kInvalidInput,
+                         "no final-demand category '{}'; categories: {}",
+                         a->households,
+                         fmt::join(m.final_demand.unique(1), ", "));
                 }
                 closure = hc;
             }
@@ -422,19 +449,22 @@ void add_mrio_commands(CLI::App& app) {
             "Rasmussen backward and forward linkages, power and sensitivity of dispersion,\n"
             "key sectors (both above 1).");
         add_model_args(*cmd, a->model);
-        cmd->add_option("--forward", a->forward, "forward linkages from the Ghosh or Leontief inverse")
+        cmd->add_option(
+               "--forward", a->forward, "forward linkages from the Ghosh or Leontief inverse")
             ->check(CLI::IsMember({"ghosh", "leontief"}));
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
             Mrio m = data::read_pymrio(a->model.folder, terminal_progress(a->out.quiet));
             auto solver = mrio::calc_all(m, calc_options(a->model, m.size()));
-            auto link = mrio::linkages(m.x, solver,
+            auto link = mrio::linkages(m.x,
+                                       solver,
                                        a->forward == "ghosh" ? mrio::ForwardMeasure::kGhosh
                                                              : mrio::ForwardMeasure::kLeontief);
-            Table t = sector_table(m, "linkages",
-                                   {"backward", "forward", "power of dispersion",
-                                    "sensitivity of dispersion"},
-                                   Matrix(static_cast<Eigen::Index>(m.size()), 4));
+            Table t = sector_table(
+                m,
+                "linkages",
+                {"backward", "forward", "power of dispersion", "sensitivity of dispersion"},
+                Matrix(static_cast<Eigen::Index>(m.size()), 4));
             t.values.col(0) = link.backward;
             t.values.col(1) = link.forward;
             t.values.col(2) = link.power;
@@ -475,10 +505,11 @@ void add_mrio_commands(CLI::App& app) {
             v.col(3) = 100.0 * ex.backward / total;
             v.col(4) = ex.forward;
             v.col(5) = 100.0 * ex.forward / total;
-            emit({sector_table(m, "extraction",
-                               {"total", "total %", "backward", "backward %", "forward",
-                                "forward %"},
-                               v)},
+            emit({sector_table(
+                     m,
+                     "extraction",
+                     {"total", "total %", "backward", "backward %", "forward", "forward %"},
+                     v)},
                  a->out);
         });
     }
@@ -513,7 +544,8 @@ void add_mrio_commands(CLI::App& app) {
                 for (const auto& r : regions) {
                     cols.push_back("spillover to " + r);
                 }
-                Matrix v(static_cast<Eigen::Index>(m.size()), static_cast<Eigen::Index>(cols.size()));
+                Matrix v(static_cast<Eigen::Index>(m.size()),
+                         static_cast<Eigen::Index>(cols.size()));
                 v.col(0) = eff.intra;
                 v.col(1) = eff.feedback;
                 v.col(2) = eff.spillover.colwise().sum().transpose();
@@ -526,8 +558,11 @@ void add_mrio_commands(CLI::App& app) {
                 v.col(1) = round.intra;
                 v.col(2) = round.spillover;
                 v.col(3) = round.feedback;
-                emit({sector_table(m, "round_decomposition",
-                                   {"initial", "intra-regional", "spillover (open loop)",
+                emit({sector_table(m,
+                                   "round_decomposition",
+                                   {"initial",
+                                    "intra-regional",
+                                    "spillover (open loop)",
                                     "feedback (closed loop)"},
                                    v)},
                      a->out);
@@ -550,7 +585,8 @@ void add_mrio_commands(CLI::App& app) {
             "Aggregate regions and/or sectors by concordance (as pymrio's aggregate) and write\n"
             "the aggregated, recalculated system as a pymrio folder.");
         add_model_args(*cmd, a->model);
-        cmd->add_option("--regions", a->regions,
+        cmd->add_option("--regions",
+                        a->regions,
                         "group of every region: comma-separated list or a file (one per line, or "
                         "'source,group')");
         cmd->add_option("--sectors", a->sectors, "group of every sector, likewise");
@@ -595,7 +631,8 @@ void add_mrio_commands(CLI::App& app) {
             "Leontief price model: the price change of every product when primary-input\n"
             "costs per unit of output change (cost push), e.g. --cost-push reg1/electricity=0.05.");
         add_model_args(*cmd, a->model);
-        cmd->add_option("--cost-push", a->push,
+        cmd->add_option("--cost-push",
+                        a->push,
                         "region/sector=change in value-added cost per unit of output")
             ->required();
         add_output_options(*cmd, a->out);
@@ -606,10 +643,11 @@ void add_mrio_commands(CLI::App& app) {
             for (const auto& spec : a->push) {
                 auto eq = spec.rfind('=');
                 if (eq == std::string::npos) {
-                    fail(ErrorCode::kUsage, "--cost-push '{}': expected region/sector=change", spec);
+                    fail(
+                        ErrorCode::kUsage, "--cost-push '{}': expected region/sector=change", spec);
                 }
-                double value = data::parse_number(spec.substr(eq + 1), "--cost-push", 1, eq + 2,
-                                                  "the cost change");
+                double value = data::parse_number(
+                    spec.substr(eq + 1), "--cost-push", 1, eq + 2, "the cost change");
                 dv(find_sector(m, spec.substr(0, eq))) += value;
             }
             Vector dp = mrio::leontief_prices(solver, dv);

@@ -2,10 +2,11 @@
 
 #include <fmt/format.h>
 
-#include "common.hpp"
 #include "tandem/brief/profile.hpp"
 #include "tandem/data/china_tables.hpp"
 #include "tandem/data/datasets.hpp"
+
+#include "common.hpp"
 
 namespace tandem::cli {
 
@@ -27,7 +28,8 @@ void add_profile_command(CLI::App& app) {
         "profile",
         "Profile provinces from the shipped provincial input-output tables: size, structure,\n"
         "output, value-added and income multipliers, key sectors.");
-    cmd->add_option("regions", args->regions,
+    cmd->add_option("regions",
+                    args->regions,
                     "provinces by code (CN-HL, 230000), English or Chinese name; default: "
                     "Heilongjiang Anhui");
     cmd->add_option("--year", args->year, "table year: 2017 or 2012 (shipped)");
@@ -40,20 +42,31 @@ void add_profile_command(CLI::App& app) {
         std::vector<Table> tables;
         brief::ProfileOptions options;
         options.top = args->top;
+        const bool terminal = args->out.format == "table" && args->out.output.empty();
         for (const auto& region : args->regions) {
             auto p = brief::region_profile(set, region, options);
-            const std::string prefix = p.region.name_en + " ";
-            for (Table* t : {&p.summary, &p.structure, &p.multipliers, &p.key_sectors}) {
-                if (args->out.format != "table" || !args->out.output.empty()) {
-                    t->name = prefix + t->name.substr(0, t->name.find(" ("));
-                }
-                tables.push_back(std::move(*t));
+            // On the terminal each table gets a title that explains it; files get short names.
+            const std::vector<std::pair<Table*, std::string>> titled = {
+                {&p.summary,
+                 fmt::format(
+                     "{} ({}) {}: size and structure", p.region.name_en, p.region.name_zh, p.year)},
+                {&p.structure, fmt::format("Largest sectors by value added ({})", p.unit)},
+                {&p.multipliers,
+                 "Highest output multipliers (regional flows: imports and inflows removed)"},
+                {&p.key_sectors, "Key sectors (power and sensitivity of dispersion both above 1)"},
+            };
+            for (const auto& [table, title] : titled) {
+                table->name = terminal ? title : p.region.name_en + " " + table->name;
+                tables.push_back(std::move(*table));
             }
         }
-        if (args->out.format == "table" && args->out.output.empty()) {
+        if (terminal) {
             std::cout << fmt::format(
-                "Provincial input-output tables {} ({}; unit: {}). Source: {}\n\n", set.year,
-                set.classification, set.unit, "provincial statistics bureaus / NBS of China");
+                "Provincial input-output tables {} ({}; unit: {}). Source: {}\n\n",
+                set.year,
+                set.classification,
+                set.unit,
+                "provincial statistics bureaus / NBS of China");
         }
         emit(tables, args->out);
     });

@@ -18,8 +18,18 @@ std::string Extension::folder_name() const {
 void Extension::reset_to_coefficients() {
     F.resize(0, 0);
     F_Y.resize(0, 0);
-    for (Matrix* m : {&D_cba, &D_pba, &D_imp, &D_exp, &D_cba_reg, &D_pba_reg, &D_imp_reg,
-                      &D_exp_reg, &D_cba_cap, &D_pba_cap, &D_imp_cap, &D_exp_cap}) {
+    for (Matrix* m : {&D_cba,
+                      &D_pba,
+                      &D_imp,
+                      &D_exp,
+                      &D_cba_reg,
+                      &D_pba_reg,
+                      &D_imp_reg,
+                      &D_exp_reg,
+                      &D_cba_cap,
+                      &D_pba_cap,
+                      &D_imp_cap,
+                      &D_exp_cap}) {
         m->resize(0, 0);
     }
 }
@@ -33,7 +43,8 @@ void Extension::reset_to_flows() {
 }
 
 namespace {
-std::vector<std::size_t> region_positions(const Index& index, const std::vector<std::string>& regions) {
+std::vector<std::size_t> region_positions(const Index& index,
+                                          const std::vector<std::string>& regions) {
     std::unordered_map<std::string, std::size_t> pos;
     for (std::size_t i = 0; i < regions.size(); ++i) {
         pos.emplace(regions[i], i);
@@ -53,7 +64,9 @@ std::vector<std::size_t> region_positions(const Index& index, const std::vector<
 }
 }  // namespace
 
-std::vector<std::size_t> Mrio::sector_region() const { return region_positions(sectors, regions()); }
+std::vector<std::size_t> Mrio::sector_region() const {
+    return region_positions(sectors, regions());
+}
 
 std::vector<std::size_t> Mrio::final_demand_region() const {
     return region_positions(final_demand, regions());
@@ -158,8 +171,12 @@ std::vector<std::pair<std::string, const Matrix*>> extension_accounts(const Exte
 
 std::vector<std::string> account_names(const Mrio& m) {
     std::vector<std::string> out;
-    for (auto [name, matrix] : {std::pair{"Z", &m.Z}, std::pair{"Y", &m.Y}, std::pair{"A", &m.A},
-                                std::pair{"L", &m.L}, std::pair{"B", &m.B}, std::pair{"G", &m.G}}) {
+    for (auto [name, matrix] : {std::pair{"Z", &m.Z},
+                                std::pair{"Y", &m.Y},
+                                std::pair{"A", &m.A},
+                                std::pair{"L", &m.L},
+                                std::pair{"B", &m.B},
+                                std::pair{"G", &m.G}}) {
         if (matrix->size() > 0) {
             out.emplace_back(name);
         }
@@ -197,8 +214,10 @@ Table account_table(const Mrio& m, const std::string& name) {
             t.values = m.population.transpose();
             return t;
         }
-        for (auto [key, matrix] : {std::pair{"Z", &m.Z}, std::pair{"A", &m.A},
-                                   std::pair{"L", &m.L}, std::pair{"B", &m.B},
+        for (auto [key, matrix] : {std::pair{"Z", &m.Z},
+                                   std::pair{"A", &m.A},
+                                   std::pair{"L", &m.L},
+                                   std::pair{"B", &m.B},
                                    std::pair{"G", &m.G}}) {
             if (name == key && matrix->size() > 0) {
                 t.rows = m.sectors;

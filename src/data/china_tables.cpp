@@ -1,8 +1,8 @@
 #include "tandem/data/china_tables.hpp"
 
 #include <cmath>
-#include <limits>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -50,7 +50,9 @@ const std::map<std::string, std::pair<std::string, std::string>>& known_codes() 
 }
 
 // Columns published as positive numbers that enter the row balance with a minus sign.
-bool subtracted(const std::string& code) { return code == "IM" || code == "IF" || code == "FU304"; }
+bool subtracted(const std::string& code) {
+    return code == "IM" || code == "IF" || code == "FU304";
+}
 
 Code code_of(const std::string& code) {
     auto it = known_codes().find(code);
@@ -87,9 +89,15 @@ void check_balance(double residual,
                    const std::string& what) {
     // One unit (10,000 yuan) of absolute slack covers the rounding of published integers.
     if (std::fabs(residual) > std::max(tolerance * scale, 1.0)) {
-        fail(ErrorCode::kInvalidInput, "{}:{}: {} does not balance: residual {:.6g} ({:.3g} of {:.6g}, "
+        fail(ErrorCode::kInvalidInput,
+             "{}:{}: {} does not balance: residual {:.6g} ({:.3g} of {:.6g}, "
              "tolerance {:.3g})",
-             file, line, what, residual, std::fabs(residual) / std::max(scale, 1.0), scale,
+             file,
+             line,
+             what,
+             residual,
+             std::fabs(residual) / std::max(scale, 1.0),
+             scale,
              tolerance);
     }
 }
@@ -106,7 +114,9 @@ std::vector<Code> read_sectors(const fs::path& path) {
             return;
         }
         if (f.size() != header.size()) {
-            fail_at(path.string(), line, 1,
+            fail_at(path.string(),
+                    line,
+                    1,
                     fmt::format("expected {} cells, found {}", header.size(), f.size()));
         }
         std::string code = f[0].starts_with("sec") ? f[0].substr(3) : f[0];
@@ -194,9 +204,11 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
             return;
         }
         if (f.size() != header.size()) {
-            fail_at(file, line, std::min(f.size(), header.size()) + 1,
-                    fmt::format("expected {} cells, found {} (a ragged row)", header.size(),
-                                f.size()));
+            fail_at(
+                file,
+                line,
+                std::min(f.size(), header.size()) + 1,
+                fmt::format("expected {} cells, found {} (a ragged row)", header.size(), f.size()));
         }
         const std::string& name_en = f[col_en];
         auto it = province_pos.find(name_en);
@@ -209,7 +221,8 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
             }
             Pending fresh;
             fresh.table.region = Code{p->gb_code, p->name_en, p->name_zh};
-            fresh.table.Z = Matrix::Zero(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
+            fresh.table.Z =
+                Matrix::Zero(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
             fresh.table.Y = Matrix::Zero(static_cast<Eigen::Index>(n),
                                          static_cast<Eigen::Index>(fu_cols.size()));
             fresh.table.V = Matrix::Zero(4, static_cast<Eigen::Index>(n));
@@ -225,8 +238,8 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
         const std::string& row = f[col_row];
         const std::string where = fmt::format("{} ({}), row {}", name_en, f[col_zh], row);
         auto number = [&](std::size_t col) {
-            return parse_number(f[col], file, line, col + 1,
-                                fmt::format("{}, column {}", where, header[col]));
+            return parse_number(
+                f[col], file, line, col + 1, fmt::format("{}, column {}", where, header[col]));
         };
         if (auto s = sector_pos.find(row); s != sector_pos.end()) {
             const auto i = static_cast<Eigen::Index>(s->second);
@@ -241,8 +254,13 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
             for (std::size_t c = 0; c < fu_cols.size(); ++c) {
                 const double v = number(fu_cols[c]);
                 if (header[fu_cols[c]] == "OF" && v < 0 && !options.allow_negative_outflow) {
-                    fail_at(file, line, fu_cols[c] + 1,
-                            fmt::format("{}: negative outflow {} in column OF (outflows must be >= 0)", where, v));
+                    fail_at(
+                        file,
+                        line,
+                        fu_cols[c] + 1,
+                        fmt::format("{}: negative outflow {} in column OF (outflows must be >= 0)",
+                                    where,
+                                    v));
                 }
                 p.table.Y(i, static_cast<Eigen::Index>(c)) = fu_sign[c] * v;
             }
@@ -271,10 +289,15 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
             p.ti = values;
             p.has_ti = true;
         } else {
-            fail_at(file, line, col_row + 1,
-                    fmt::format("{}: unknown row code '{}' (expected sec01..sec{:02}, VA001..VA004, "
-                                "TVA or TI)",
-                                where, row, n));
+            fail_at(
+                file,
+                line,
+                col_row + 1,
+                fmt::format("{}: unknown row code '{}' (expected sec01..sec{:02}, VA001..VA004, "
+                            "TVA or TI)",
+                            where,
+                            row,
+                            n));
         }
     });
     if (header.empty()) {
@@ -284,13 +307,20 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
         const std::string& name = p.table.region.name_en;
         for (std::size_t i = 0; i < n; ++i) {
             if (!p.seen_sector[i]) {
-                fail(ErrorCode::kInvalidInput, "{}: {} has no row for sector sec{} ({})", file, name,
-                     set.sectors[i].code, set.sectors[i].name_en);
+                fail(ErrorCode::kInvalidInput,
+                     "{}: {} has no row for sector sec{} ({})",
+                     file,
+                     name,
+                     set.sectors[i].code,
+                     set.sectors[i].name_en);
             }
         }
         for (std::size_t v = 0; v < 4; ++v) {
             if (!p.seen_va[v]) {
-                fail(ErrorCode::kInvalidInput, "{}: {} has no value-added row VA00{}", file, name,
+                fail(ErrorCode::kInvalidInput,
+                     "{}: {} has no value-added row VA00{}",
+                     file,
+                     name,
                      v + 1);
             }
         }
@@ -311,22 +341,32 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
                     set.notes.push_back(fmt::format(
                         "{} VA00{} of sector sec{} was blank: set to TVA minus the other "
                         "components = {}",
-                        name, v + 1, set.sectors[j].code, p.table.V(v, jj)));
+                        name,
+                        v + 1,
+                        set.sectors[j].code,
+                        p.table.V(v, jj)));
                 }
             }
         }
         const auto& t = p.table;
         for (std::size_t i = 0; i < n; ++i) {
             const auto ii = static_cast<Eigen::Index>(i);
-            const std::string sector =
-                fmt::format("{} sector sec{} ({})", name, set.sectors[i].code, set.sectors[i].name_en);
+            const std::string sector = fmt::format(
+                "{} sector sec{} ({})", name, set.sectors[i].code, set.sectors[i].name_en);
             if (t.x(ii) < 0.0) {
-                fail(ErrorCode::kInvalidInput, "{}:{}: {}: negative gross output {} (column GO)",
-                     file, p.sector_line[i], sector, t.x(ii));
+                fail(ErrorCode::kInvalidInput,
+                     "{}:{}: {}: negative gross output {} (column GO)",
+                     file,
+                     p.sector_line[i],
+                     sector,
+                     t.x(ii));
             }
             const double row_sum = t.Z.row(ii).sum() + t.Y.row(ii).sum();
             const double scale = std::max(std::fabs(t.x(ii)), t.Z.row(ii).cwiseAbs().maxCoeff());
-            check_balance(row_sum - t.x(ii), scale, options.balance_tolerance, file,
+            check_balance(row_sum - t.x(ii),
+                          scale,
+                          options.balance_tolerance,
+                          file,
                           p.sector_line[i],
                           fmt::format("{}: the row (intermediate + final use, imports and "
                                       "inflows subtracted = GO)",
@@ -334,14 +374,20 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
         }
         for (std::size_t i = 0; i < n; ++i) {
             const auto ii = static_cast<Eigen::Index>(i);
-            const std::string sector =
-                fmt::format("{} sector sec{} ({})", name, set.sectors[i].code, set.sectors[i].name_en);
+            const std::string sector = fmt::format(
+                "{} sector sec{} ({})", name, set.sectors[i].code, set.sectors[i].name_en);
             const double col_sum = t.Z.col(ii).sum() + p.tva(ii);
-            check_balance(col_sum - p.ti(ii), std::max(std::fabs(p.ti(ii)), 1.0),
-                          options.balance_tolerance, file, p.first_line,
+            check_balance(col_sum - p.ti(ii),
+                          std::max(std::fabs(p.ti(ii)), 1.0),
+                          options.balance_tolerance,
+                          file,
+                          p.first_line,
                           fmt::format("{}: the column (intermediate inputs + TVA = TI)", sector));
-            check_balance(p.ti(ii) - t.x(ii), std::max(std::fabs(t.x(ii)), 1.0),
-                          options.balance_tolerance, file, p.first_line,
+            check_balance(p.ti(ii) - t.x(ii),
+                          std::max(std::fabs(t.x(ii)), 1.0),
+                          options.balance_tolerance,
+                          file,
+                          p.first_line,
                           fmt::format("{}: total input TI against gross output GO", sector));
         }
         set.tables.push_back(std::move(p.table));
@@ -419,32 +465,36 @@ TableSet import_national_ionet(const fs::path& csv_file, int year, const ImportO
                     set.final_use.push_back(code_of(h));
                 }
             }
-            set.classification =
-                fmt::format("China IO {} sectors ({})", sector_cols.size(), year);
+            set.classification = fmt::format("China IO {} sectors ({})", sector_cols.size(), year);
             return;
         }
         if (f.size() != header.size()) {
-            fail_at(file, line, std::min(f.size(), header.size()) + 1,
-                    fmt::format("expected {} cells, found {} (a ragged row)", header.size(),
-                                f.size()));
+            fail_at(
+                file,
+                line,
+                std::min(f.size(), header.size()) + 1,
+                fmt::format("expected {} cells, found {} (a ragged row)", header.size(), f.size()));
         }
         const std::string& code = f[col_code];
         const std::string origin = col_origin >= 0 ? f[static_cast<std::size_t>(col_origin)] : "";
         const bool sector_row = !code.empty() && std::all_of(code.begin(), code.end(), ::isdigit);
         Row row{{}, line};
         for (auto c : sector_cols) {
-            row.values.push_back(parse_number(f[c], file, line, c + 1,
-                                              fmt::format("row {}, column {}", code, header[c])));
+            row.values.push_back(parse_number(
+                f[c], file, line, c + 1, fmt::format("row {}, column {}", code, header[c])));
         }
         if (sector_row) {
             for (std::size_t k = 0; k < fu_cols.size(); ++k) {
                 const auto c = fu_cols[k];
-                row.values.push_back(fu_sign[k] * parse_number(f[c], file, line, c + 1,
-                                                               fmt::format("row {}, column {}",
-                                                                           code, header[c])));
+                row.values.push_back(
+                    fu_sign[k] * parse_number(f[c],
+                                              file,
+                                              line,
+                                              c + 1,
+                                              fmt::format("row {}, column {}", code, header[c])));
             }
-            row.values.push_back(parse_number(f[col_go], file, line, col_go + 1,
-                                              fmt::format("row {}, column GO", code)));
+            row.values.push_back(parse_number(
+                f[col_go], file, line, col_go + 1, fmt::format("row {}, column GO", code)));
             if (origin == "Imports") {
                 imports.emplace_back(code, std::move(row));
             } else {
@@ -458,18 +508,28 @@ TableSet import_national_ionet(const fs::path& csv_file, int year, const ImportO
     });
     const std::size_t n = sector_cols.size();
     if (domestic.size() != n) {
-        fail(ErrorCode::kInvalidInput, "{}: {} sector columns but {} domestic sector rows", file, n,
+        fail(ErrorCode::kInvalidInput,
+             "{}: {} sector columns but {} domestic sector rows",
+             file,
+             n,
              domestic.size());
     }
     if (!imports.empty() && imports.size() != n) {
-        fail(ErrorCode::kInvalidInput, "{}: {} sector columns but {} import rows", file, n,
+        fail(ErrorCode::kInvalidInput,
+             "{}: {} sector columns but {} import rows",
+             file,
+             n,
              imports.size());
     }
     for (std::size_t i = 0; i < n; ++i) {
         set.sectors.push_back(Code{domestic[i].first, names_en[i], names_zh[i]});
         if (header[sector_cols[i]] != domestic[i].first) {
-            fail(ErrorCode::kInvalidInput, "{}:{}: row {} where the columns give sector {}", file,
-                 domestic[i].second.line, domestic[i].first, header[sector_cols[i]]);
+            fail(ErrorCode::kInvalidInput,
+                 "{}:{}: row {} where the columns give sector {}",
+                 file,
+                 domestic[i].second.line,
+                 domestic[i].first,
+                 header[sector_cols[i]]);
         }
     }
     RegionalTable t;
@@ -479,23 +539,23 @@ TableSet import_national_ionet(const fs::path& csv_file, int year, const ImportO
     t.Z.resize(nn, nn);
     t.Y.resize(nn, nf);
     t.x.resize(nn);
-    auto fill = [&](const std::vector<std::pair<std::string, Row>>& rows, Matrix& z, Matrix& y,
-                    Vector* x) {
-        z.resize(nn, nn);
-        y.resize(nn, nf);
-        for (std::size_t i = 0; i < n; ++i) {
-            const auto& v = rows[i].second.values;
-            for (std::size_t j = 0; j < n; ++j) {
-                z(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = v[j];
+    auto fill =
+        [&](const std::vector<std::pair<std::string, Row>>& rows, Matrix& z, Matrix& y, Vector* x) {
+            z.resize(nn, nn);
+            y.resize(nn, nf);
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto& v = rows[i].second.values;
+                for (std::size_t j = 0; j < n; ++j) {
+                    z(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = v[j];
+                }
+                for (Eigen::Index c = 0; c < nf; ++c) {
+                    y(static_cast<Eigen::Index>(i), c) = v[n + static_cast<std::size_t>(c)];
+                }
+                if (x != nullptr) {
+                    (*x)(static_cast<Eigen::Index>(i)) = v[n + fu_cols.size()];
+                }
             }
-            for (Eigen::Index c = 0; c < nf; ++c) {
-                y(static_cast<Eigen::Index>(i), c) = v[n + static_cast<std::size_t>(c)];
-            }
-            if (x != nullptr) {
-                (*x)(static_cast<Eigen::Index>(i)) = v[n + fu_cols.size()];
-            }
-        }
-    };
+        };
     fill(domestic, t.Z, t.Y, &t.x);
     if (!imports.empty()) {
         fill(imports, t.Z_imports, t.Y_imports, nullptr);
@@ -517,18 +577,25 @@ TableSet import_national_ionet(const fs::path& csv_file, int year, const ImportO
     for (std::size_t i = 0; i < n; ++i) {
         const auto ii = static_cast<Eigen::Index>(i);
         const double residual = t.Z.row(ii).sum() + t.Y.row(ii).sum() - t.x(ii);
-        check_balance(residual, std::max(std::fabs(t.x(ii)), t.Z.row(ii).cwiseAbs().maxCoeff()),
-                      options.balance_tolerance, file, domestic[i].second.line,
-                      fmt::format("sector {} ({}): the row", set.sectors[i].code,
-                                  set.sectors[i].name_en));
+        check_balance(
+            residual,
+            std::max(std::fabs(t.x(ii)), t.Z.row(ii).cwiseAbs().maxCoeff()),
+            options.balance_tolerance,
+            file,
+            domestic[i].second.line,
+            fmt::format("sector {} ({}): the row", set.sectors[i].code, set.sectors[i].name_en));
         double inputs = t.Z.col(ii).sum() + t.V.col(ii).sum();
         if (t.Z_imports.size() > 0) {
             inputs += t.Z_imports.col(ii).sum();
         }
-        check_balance(inputs - t.x(ii), std::max(std::fabs(t.x(ii)), 1.0), options.balance_tolerance,
-                      file, domestic[i].second.line,
+        check_balance(inputs - t.x(ii),
+                      std::max(std::fabs(t.x(ii)), 1.0),
+                      options.balance_tolerance,
+                      file,
+                      domestic[i].second.line,
                       fmt::format("sector {} ({}): the column (inputs + value added = GO)",
-                                  set.sectors[i].code, set.sectors[i].name_en));
+                                  set.sectors[i].code,
+                                  set.sectors[i].name_en));
     }
     set.tables.push_back(std::move(t));
     return set;
@@ -547,7 +614,8 @@ nlohmann::ordered_json codes_json(const std::vector<Code>& codes) {
     return out;
 }
 
-std::vector<Code> codes_from(const nlohmann::ordered_json& j, const std::string& file,
+std::vector<Code> codes_from(const nlohmann::ordered_json& j,
+                             const std::string& file,
                              const char* key) {
     std::vector<Code> out;
     if (!j.contains(key) || !j[key].is_array()) {
@@ -597,19 +665,26 @@ std::vector<Matrix> read_stacked(const fs::path& path,
                                  const std::vector<std::string>& col_codes) {
     const std::string file = path.string();
     const auto per = row_codes.size();
-    std::vector<Matrix> out(regions.size(), Matrix(static_cast<Eigen::Index>(per),
-                                                   static_cast<Eigen::Index>(col_codes.size())));
+    std::vector<Matrix> out(
+        regions.size(),
+        Matrix(static_cast<Eigen::Index>(per), static_cast<Eigen::Index>(col_codes.size())));
     std::size_t record = 0;
     read_delimited(path, ',', [&](std::size_t line, const std::vector<std::string>& f) {
         if (record++ == 0) {
             if (f.size() != col_codes.size() + 2) {
-                fail_at(file, line, 1, fmt::format("expected {} columns, found {}",
-                                                   col_codes.size() + 2, f.size()));
+                fail_at(
+                    file,
+                    line,
+                    1,
+                    fmt::format("expected {} columns, found {}", col_codes.size() + 2, f.size()));
             }
             for (std::size_t c = 0; c < col_codes.size(); ++c) {
                 if (f[c + 2] != col_codes[c]) {
-                    fail_at(file, line, c + 3,
-                            fmt::format("expected column '{}', found '{}'", col_codes[c], f[c + 2]));
+                    fail_at(
+                        file,
+                        line,
+                        c + 3,
+                        fmt::format("expected column '{}', found '{}'", col_codes[c], f[c + 2]));
                 }
             }
             return;
@@ -621,23 +696,36 @@ std::vector<Matrix> read_stacked(const fs::path& path,
         const std::size_t r = i / per;
         const std::size_t k = i % per;
         if (f.size() != col_codes.size() + 2) {
-            fail_at(file, line, std::min(f.size(), col_codes.size() + 2) + 1,
-                    fmt::format("expected {} cells, found {} (a ragged row)", col_codes.size() + 2,
-                                f.size()));
+            fail_at(
+                file,
+                line,
+                std::min(f.size(), col_codes.size() + 2) + 1,
+                fmt::format(
+                    "expected {} cells, found {} (a ragged row)", col_codes.size() + 2, f.size()));
         }
         if (f[0] != regions[r] || f[1] != row_codes[k]) {
-            fail_at(file, line, 1, fmt::format("expected row '{}/{}', found '{}/{}'", regions[r],
-                                               row_codes[k], f[0], f[1]));
+            fail_at(
+                file,
+                line,
+                1,
+                fmt::format(
+                    "expected row '{}/{}', found '{}/{}'", regions[r], row_codes[k], f[0], f[1]));
         }
         for (std::size_t c = 0; c < col_codes.size(); ++c) {
             out[r](static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(c)) =
-                parse_number(f[c + 2], file, line, c + 3,
+                parse_number(f[c + 2],
+                             file,
+                             line,
+                             c + 3,
                              fmt::format("row '{}/{}', column '{}'", f[0], f[1], col_codes[c]));
         }
     });
     if (record - 1 != regions.size() * per) {
-        fail(ErrorCode::kInvalidInput, "{}: expected {} data rows, found {}", file,
-             regions.size() * per, record == 0 ? 0 : record - 1);
+        fail(ErrorCode::kInvalidInput,
+             "{}: expected {} data rows, found {}",
+             file,
+             regions.size() * per,
+             record == 0 ? 0 : record - 1);
     }
     return out;
 }
@@ -660,7 +748,8 @@ void write_table_set(const TableSet& set, const fs::path& folder) {
     const bool non_competitive = !set.tables.empty() && set.tables[0].Z_imports.size() > 0;
     nlohmann::ordered_json regions = nlohmann::ordered_json::array();
     for (const auto& t : set.tables) {
-        regions.push_back({{"code", t.region.code}, {"name_en", t.region.name_en},
+        regions.push_back({{"code", t.region.code},
+                           {"name_en", t.region.name_en},
                            {"name_zh", t.region.name_zh}});
     }
     nlohmann::ordered_json manifest = {
@@ -679,29 +768,60 @@ void write_table_set(const TableSet& set, const fs::path& folder) {
         {"value_added", codes_json(set.value_added)},
         {"notes", set.notes},
         {"files",
-         non_competitive
-             ? nlohmann::ordered_json{"Z.csv", "Y.csv", "V.csv", "x.csv", "Z_imports.csv", "Y_imports.csv"}
-             : nlohmann::ordered_json{"Z.csv", "Y.csv", "V.csv", "x.csv"}}};
+         non_competitive ? nlohmann::ordered_json{"Z.csv",
+                                                  "Y.csv",
+                                                  "V.csv",
+                                                  "x.csv",
+                                                  "Z_imports.csv",
+                                                  "Y_imports.csv"}
+                         : nlohmann::ordered_json{"Z.csv", "Y.csv", "V.csv", "x.csv"}}};
     std::ofstream(out.path() / "manifest.json") << manifest.dump(2) << '\n';
-    write_csv_file(stacked(set, "Z", "sector", sectors, sectors, [](const RegionalTable& t) -> const Matrix& { return t.Z; }),
+    write_csv_file(stacked(set,
+                           "Z",
+                           "sector",
+                           sectors,
+                           sectors,
+                           [](const RegionalTable& t) -> const Matrix& { return t.Z; }),
                    out.path() / "Z.csv");
-    write_csv_file(stacked(set, "Y", "sector", sectors, fu, [](const RegionalTable& t) -> const Matrix& { return t.Y; }),
+    write_csv_file(stacked(set,
+                           "Y",
+                           "sector",
+                           sectors,
+                           fu,
+                           [](const RegionalTable& t) -> const Matrix& { return t.Y; }),
                    out.path() / "Y.csv");
-    write_csv_file(stacked(set, "V", "item", va, sectors, [](const RegionalTable& t) -> const Matrix& { return t.V; }),
+    write_csv_file(stacked(set,
+                           "V",
+                           "item",
+                           va,
+                           sectors,
+                           [](const RegionalTable& t) -> const Matrix& { return t.V; }),
                    out.path() / "V.csv");
     std::vector<Matrix> xs;
     for (const auto& t : set.tables) {
         xs.push_back(t.x);
     }
     std::size_t idx = 0;
-    write_csv_file(stacked(set, "x", "sector", sectors, {"x"},
+    write_csv_file(stacked(set,
+                           "x",
+                           "sector",
+                           sectors,
+                           {"x"},
                            [&](const RegionalTable&) -> const Matrix& { return xs[idx++]; }),
                    out.path() / "x.csv");
     if (non_competitive) {
-        write_csv_file(stacked(set, "Z_imports", "sector", sectors, sectors,
+        write_csv_file(stacked(set,
+                               "Z_imports",
+                               "sector",
+                               sectors,
+                               sectors,
                                [](const RegionalTable& t) -> const Matrix& { return t.Z_imports; }),
                        out.path() / "Z_imports.csv");
-        write_csv_file(stacked(set, "Y_imports", "sector", sectors, fu,
+        write_csv_file(stacked(set,
+                               "Y_imports",
+                               "sector",
+                               sectors,
+                               fu,
                                [](const RegionalTable& t) -> const Matrix& { return t.Y_imports; }),
                        out.path() / "Y_imports.csv");
     }

@@ -1,10 +1,11 @@
 #include "tandem/data/datasets.hpp"
 
 #include <cstdlib>
-#include <unistd.h>
 
 #include "tandem/core/error.hpp"
 #include "tandem/data/china_tables.hpp"
+
+#include <unistd.h>
 
 namespace tandem::data {
 
@@ -18,7 +19,8 @@ fs::path data_dir() {
     auto len = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (len > 0) {
         exe[len] = '\0';
-        fs::path installed = fs::path(exe).parent_path().parent_path() / "share" / "tandem" / "data";
+        fs::path installed =
+            fs::path(exe).parent_path().parent_path() / "share" / "tandem" / "data";
         if (fs::exists(installed / "china")) {
             return installed;
         }
@@ -30,7 +32,8 @@ TableSet load_provincial_tables(int year) {
     const fs::path folder = data_dir() / "china" / fmt::format("provincial_{}", year);
     if (!fs::exists(folder)) {
         fail(ErrorCode::kInvalidInput,
-             "no shipped provincial tables for {} (shipped: 2012, 2017); looked in {}", year,
+             "no shipped provincial tables for {} (shipped: 2012, 2017); looked in {}",
+             year,
              folder.string());
     }
     return read_table_set(folder);
@@ -40,7 +43,8 @@ TableSet load_national_table(const std::string& id) {
     const fs::path folder = data_dir() / "china" / ("national_" + id);
     if (!fs::exists(folder)) {
         fail(ErrorCode::kInvalidInput,
-             "no shipped national table '{}' (shipped: 2017_42, 2018_42, 2020_42, 2020_153)", id);
+             "no shipped national table '{}' (shipped: 2017_42, 2018_42, 2020_42, 2020_153)",
+             id);
     }
     return read_table_set(folder);
 }

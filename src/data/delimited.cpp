@@ -112,7 +112,10 @@ void read_delimited(const std::filesystem::path& path,
         line.push_back('\n');
         if (csv_parse(&parser, line.data(), line.size(), on_field, on_record, &state) !=
             line.size()) {
-            fail_at(file, line_no, 1, std::string("malformed quoting: ") + csv_strerror(csv_error(&parser)));
+            fail_at(file,
+                    line_no,
+                    1,
+                    std::string("malformed quoting: ") + csv_strerror(csv_error(&parser)));
         }
         if (!state.done.empty()) {
             // A record that started on this line ends here; report the line it started on.
@@ -125,8 +128,11 @@ void read_delimited(const std::filesystem::path& path,
         fail(ErrorCode::kIo, "{}: read error", file);
     }
     if (csv_fini(&parser, on_field, on_record, &state) != 0) {
-        fail_at(file, line_no, 1, std::string("malformed quoting at end of file: ") +
-                                      csv_strerror(csv_error(&parser)));
+        fail_at(
+            file,
+            line_no,
+            1,
+            std::string("malformed quoting at end of file: ") + csv_strerror(csv_error(&parser)));
     }
     flush(line_no);
 }
@@ -144,7 +150,8 @@ double parse_number(std::string_view text,
         t.remove_suffix(1);
     }
     if (t.empty()) {
-        fail_at(file, line, column, fmt::format("expected a number for {}, found an empty cell", what));
+        fail_at(
+            file, line, column, fmt::format("expected a number for {}, found an empty cell", what));
     }
     if (t.front() == '+') {
         t.remove_prefix(1);
@@ -155,10 +162,14 @@ double parse_number(std::string_view text,
         fail_at(file, line, column, fmt::format("number out of range for {}: '{}'", what, text));
     }
     if (ec != std::errc() || ptr != t.data() + t.size()) {
-        fail_at(file, line, column, fmt::format("expected a number for {}, found '{}'", what, text));
+        fail_at(
+            file, line, column, fmt::format("expected a number for {}, found '{}'", what, text));
     }
     if (!std::isfinite(value)) {
-        fail_at(file, line, column, fmt::format("expected a finite number for {}, found '{}'", what, text));
+        fail_at(file,
+                line,
+                column,
+                fmt::format("expected a finite number for {}, found '{}'", what, text));
     }
     return value;
 }

@@ -20,13 +20,15 @@ OutputFolder::OutputFolder(fs::path target, std::string marker) : target_(std::m
     std::error_code ec;
     if (fs::exists(target_, ec)) {
         if (!fs::is_directory(target_, ec)) {
-            fail(ErrorCode::kIo, "{}: exists and is not a folder; refusing to overwrite it",
+            fail(ErrorCode::kIo,
+                 "{}: exists and is not a folder; refusing to overwrite it",
                  target_.string());
         }
         if (!fs::is_empty(target_, ec) && !fs::exists(target_ / marker, ec)) {
             fail(ErrorCode::kIo,
                  "{}: folder exists, is not empty and holds no {}: refusing to overwrite it",
-                 target_.string(), marker);
+                 target_.string(),
+                 marker);
         }
     }
     fs::path parent = target_.parent_path();
@@ -55,7 +57,8 @@ void OutputFolder::commit() {
     std::error_code ec;
     fs::path old;
     if (fs::exists(target_, ec)) {
-        old = target_.parent_path() / ("." + target_.filename().string() + ".old-" + random_suffix());
+        old =
+            target_.parent_path() / ("." + target_.filename().string() + ".old-" + random_suffix());
         fs::rename(target_, old, ec);
         if (ec) {
             fail(ErrorCode::kIo, "{}: cannot replace: {}", target_.string(), ec.message());
@@ -66,7 +69,9 @@ void OutputFolder::commit() {
         if (!old.empty()) {
             fs::rename(old, target_);
         }
-        fail(ErrorCode::kIo, "{}: cannot move the result into place: {}", target_.string(),
+        fail(ErrorCode::kIo,
+             "{}: cannot move the result into place: {}",
+             target_.string(),
              ec.message());
     }
     committed_ = true;

@@ -33,7 +33,8 @@ std::size_t count_lines(const fs::path& path) {
     while ((got = std::fread(buf.data(), 1, buf.size(), f)) > 0) {
         const char* p = buf.data();
         const char* end = p + got;
-        while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
+        while ((p = static_cast<const char*>(
+                    std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
             ++lines;
             ++p;
         }
@@ -69,10 +70,13 @@ TextTable read_pymrio_table(const fs::path& path, int nr_index_col, int nr_heade
         ++records;
         if (records <= nh) {
             if (f.size() <= nic) {
-                fail_at(file, line, 1,
+                fail_at(file,
+                        line,
+                        1,
                         fmt::format("expected a header row with column labels after {} index "
                                     "column(s), found {} cell(s)",
-                                    nic, f.size()));
+                                    nic,
+                                    f.size()));
             }
             if (nh == 1) {
                 for (std::size_t i = 0; i < nic; ++i) {
@@ -85,9 +89,13 @@ TextTable read_pymrio_table(const fs::path& path, int nr_index_col, int nr_heade
             if (records == 1) {
                 ncols = col_levels[0].size();
             } else if (col_levels[records - 1].size() != ncols) {
-                fail_at(file, line, 1,
+                fail_at(file,
+                        line,
+                        1,
                         fmt::format("header row {} has {} column labels, header row 1 has {}",
-                                    records, col_levels[records - 1].size(), ncols));
+                                    records,
+                                    col_levels[records - 1].size(),
+                                    ncols));
             }
             if (records == nh) {
                 for (std::size_t c = 0; c < ncols; ++c) {
@@ -120,19 +128,28 @@ TextTable read_pymrio_table(const fs::path& path, int nr_index_col, int nr_heade
         }
         header_done = true;
         if (f.size() != nic + ncols) {
-            fail_at(file, line, std::min(f.size(), nic + ncols) + 1,
+            fail_at(file,
+                    line,
+                    std::min(f.size(), nic + ncols) + 1,
                     fmt::format("expected {} cells ({} label(s) and {} value(s)), found {} "
                                 "(a ragged row)",
-                                nic + ncols, nic, ncols, f.size()));
+                                nic + ncols,
+                                nic,
+                                ncols,
+                                f.size()));
         }
         std::vector<std::string> label(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(nic));
         const auto r = static_cast<Eigen::Index>(out.rows.size());
         if (numeric) {
             for (std::size_t c = 0; c < ncols; ++c) {
-                out.values(r, static_cast<Eigen::Index>(c)) = parse_number(
-                    f[nic + c], file, line, nic + c + 1,
-                    fmt::format("row '{}', column '{}'", fmt::join(label, "/"),
-                                fmt::join(out.cols.labels[c], "/")));
+                out.values(r, static_cast<Eigen::Index>(c)) =
+                    parse_number(f[nic + c],
+                                 file,
+                                 line,
+                                 nic + c + 1,
+                                 fmt::format("row '{}', column '{}'",
+                                             fmt::join(label, "/"),
+                                             fmt::join(out.cols.labels[c], "/")));
             }
         } else {
             out.cells.emplace_back(f.begin() + static_cast<std::ptrdiff_t>(nic), f.end());
@@ -140,7 +157,10 @@ TextTable read_pymrio_table(const fs::path& path, int nr_index_col, int nr_heade
         out.rows.labels.push_back(std::move(label));
     });
     if (records < nh) {
-        fail(ErrorCode::kInvalidInput, "{}: expected {} header row(s), found {} row(s)", file, nh,
+        fail(ErrorCode::kInvalidInput,
+             "{}: expected {} header row(s), found {} row(s)",
+             file,
+             nh,
              records);
     }
     if (numeric) {
@@ -164,7 +184,10 @@ ordered_json read_json(const fs::path& path) {
     try {
         return ordered_json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-        fail(ErrorCode::kInvalidInput, "{}: invalid JSON at byte {}: {}", path.string(), e.byte,
+        fail(ErrorCode::kInvalidInput,
+             "{}: invalid JSON at byte {}: {}",
+             path.string(),
+             e.byte,
              e.what());
     }
 }
@@ -191,14 +214,20 @@ std::map<std::string, FileSpec> file_specs(const fs::path& folder, const ordered
             }
         } catch (const std::exception&) {
         }
-        fail(ErrorCode::kInvalidInput, "{}: files.{}.{} must be an integer, found {}", where, key,
-             field, v.dump());
+        fail(ErrorCode::kInvalidInput,
+             "{}: files.{}.{} must be an integer, found {}",
+             where,
+             key,
+             field,
+             v.dump());
     };
     for (const auto& [key, spec] : params["files"].items()) {
         if (!spec.contains("name") || !spec.contains("nr_index_col") ||
             !spec.contains("nr_header")) {
             fail(ErrorCode::kInvalidInput,
-                 "{}: files.{} needs \"name\", \"nr_index_col\" and \"nr_header\"", where, key);
+                 "{}: files.{} needs \"name\", \"nr_index_col\" and \"nr_header\"",
+                 where,
+                 key);
         }
         out[key] = FileSpec{folder / spec["name"].get<std::string>(),
                             to_int(spec["nr_index_col"], key, "nr_index_col"),
@@ -213,14 +242,24 @@ void expect_same(const Index& got,
                  const std::string& what,
                  const std::string& reference) {
     if (got.size() != want.size()) {
-        fail(ErrorCode::kInvalidInput, "{}: {} has {} labels, {} has {}", file, what, got.size(),
-             reference, want.size());
+        fail(ErrorCode::kInvalidInput,
+             "{}: {} has {} labels, {} has {}",
+             file,
+             what,
+             got.size(),
+             reference,
+             want.size());
     }
     for (std::size_t i = 0; i < got.size(); ++i) {
         if (got.labels[i] != want.labels[i]) {
             fail(ErrorCode::kInvalidInput,
-                 "{}: {} differ from {} at position {}: '{}' where '{}' was expected", file, what,
-                 reference, i + 1, got.joined(i), want.joined(i));
+                 "{}: {} differ from {} at position {}: '{}' where '{}' was expected",
+                 file,
+                 what,
+                 reference,
+                 i + 1,
+                 got.joined(i),
+                 want.joined(i));
         }
     }
 }
@@ -229,8 +268,10 @@ void expect_same(const Index& got,
 void read_population(const FileSpec& spec, Mrio& mrio) {
     auto t = read_pymrio_table(spec.path, spec.nr_index_col, spec.nr_header, true);
     if (t.values.rows() != 1) {
-        fail(ErrorCode::kInvalidInput, "{}: expected one row of population figures, found {}",
-             spec.path.string(), t.values.rows());
+        fail(ErrorCode::kInvalidInput,
+             "{}: expected one row of population figures, found {}",
+             spec.path.string(),
+             t.values.rows());
     }
     mrio.population = t.values.row(0).transpose();
     mrio.population_regions.clear();
@@ -249,12 +290,12 @@ Matrix read_matrix(const FileSpec& spec,
                    Index* cols_out = nullptr) {
     auto t = read_pymrio_table(spec.path, spec.nr_index_col, spec.nr_header, true);
     if (want_rows != nullptr) {
-        expect_same(t.rows, *want_rows, spec.path.string(), "the row labels of " + what,
-                    reference_rows);
+        expect_same(
+            t.rows, *want_rows, spec.path.string(), "the row labels of " + what, reference_rows);
     }
     if (want_cols != nullptr) {
-        expect_same(t.cols, *want_cols, spec.path.string(), "the column labels of " + what,
-                    reference_cols);
+        expect_same(
+            t.cols, *want_cols, spec.path.string(), "the column labels of " + what, reference_cols);
     }
     if (rows_out != nullptr) {
         *rows_out = t.rows;
@@ -275,8 +316,13 @@ void read_extension(const fs::path& folder, const ordered_json& params, Mrio& mr
     bool have_stressors = false;
     auto read_k_by = [&](const char* key, const Index* cols, const char* cols_ref) {
         Index rows;
-        Matrix m = read_matrix(specs[key], have_stressors ? &stressors : nullptr, cols, key,
-                               "the stressors of the first account", cols_ref, &rows);
+        Matrix m = read_matrix(specs[key],
+                               have_stressors ? &stressors : nullptr,
+                               cols,
+                               key,
+                               "the stressors of the first account",
+                               cols_ref,
+                               &rows);
         if (!have_stressors) {
             stressors = rows;
             have_stressors = true;
@@ -301,48 +347,66 @@ void read_extension(const fs::path& folder, const ordered_json& params, Mrio& mr
     if (has("M_down")) {
         ext.M_down = read_k_by("M_down", &sectors, "Z's sectors");
     }
-    for (auto [key, target] : {std::pair{"D_cba", &ext.D_cba}, std::pair{"D_pba", &ext.D_pba},
-                               std::pair{"D_imp", &ext.D_imp}, std::pair{"D_exp", &ext.D_exp}}) {
+    for (auto [key, target] : {std::pair{"D_cba", &ext.D_cba},
+                               std::pair{"D_pba", &ext.D_pba},
+                               std::pair{"D_imp", &ext.D_imp},
+                               std::pair{"D_exp", &ext.D_exp}}) {
         if (has(key)) {
             *target = read_k_by(key, &sectors, "Z's sectors");
         }
     }
     if (!have_stressors) {
-        fail(ErrorCode::kInvalidInput, "{}: extension '{}' has neither F nor S", folder.string(),
+        fail(ErrorCode::kInvalidInput,
+             "{}: extension '{}' has neither F nor S",
+             folder.string(),
              ext.name);
     }
     const Index regions = Index::single("region", mrio.regions());
-    for (auto [key, target] :
-         {std::pair{"D_cba_reg", &ext.D_cba_reg}, std::pair{"D_pba_reg", &ext.D_pba_reg},
-          std::pair{"D_imp_reg", &ext.D_imp_reg}, std::pair{"D_exp_reg", &ext.D_exp_reg},
-          std::pair{"D_cba_cap", &ext.D_cba_cap}, std::pair{"D_pba_cap", &ext.D_pba_cap},
-          std::pair{"D_imp_cap", &ext.D_imp_cap}, std::pair{"D_exp_cap", &ext.D_exp_cap}}) {
+    for (auto [key, target] : {std::pair{"D_cba_reg", &ext.D_cba_reg},
+                               std::pair{"D_pba_reg", &ext.D_pba_reg},
+                               std::pair{"D_imp_reg", &ext.D_imp_reg},
+                               std::pair{"D_exp_reg", &ext.D_exp_reg},
+                               std::pair{"D_cba_cap", &ext.D_cba_cap},
+                               std::pair{"D_pba_cap", &ext.D_pba_cap},
+                               std::pair{"D_imp_cap", &ext.D_imp_cap},
+                               std::pair{"D_exp_cap", &ext.D_exp_cap}}) {
         if (has(key)) {
             Index cols;
-            *target = read_matrix(specs[key], &stressors, nullptr, key, "the stressors", "",
-                                  nullptr, &cols);
+            *target = read_matrix(
+                specs[key], &stressors, nullptr, key, "the stressors", "", nullptr, &cols);
             if (cols.size() != regions.size()) {
-                fail(ErrorCode::kInvalidInput, "{}: expected one column per region ({}), found {}",
-                     specs[key].path.string(), regions.size(), cols.size());
+                fail(ErrorCode::kInvalidInput,
+                     "{}: expected one column per region ({}), found {}",
+                     specs[key].path.string(),
+                     regions.size(),
+                     cols.size());
             }
             for (std::size_t r = 0; r < cols.size(); ++r) {
                 if (cols.at(r, 0) != regions.at(r, 0)) {
                     fail(ErrorCode::kInvalidInput,
                          "{}: column {} is region '{}' where '{}' was expected",
-                         specs[key].path.string(), r + 1, cols.at(r, 0), regions.at(r, 0));
+                         specs[key].path.string(),
+                         r + 1,
+                         cols.at(r, 0),
+                         regions.at(r, 0));
                 }
             }
         }
     }
     ext.stressors = stressors;
     if (has("unit")) {
-        auto u = read_pymrio_table(specs["unit"].path, specs["unit"].nr_index_col,
-                                   specs["unit"].nr_header, false);
-        expect_same(u.rows, stressors, specs["unit"].path.string(), "the row labels of unit",
+        auto u = read_pymrio_table(
+            specs["unit"].path, specs["unit"].nr_index_col, specs["unit"].nr_header, false);
+        expect_same(u.rows,
+                    stressors,
+                    specs["unit"].path.string(),
+                    "the row labels of unit",
                     "the stressors");
         if (u.cols.size() != 1) {
-            fail(ErrorCode::kInvalidInput, "{}: expected one unit column, found {}",
-                 specs["unit"].path.string(), u.cols.size());
+            fail(ErrorCode::kInvalidInput,
+                 "{}: expected one unit column, found {}",
+                 specs["unit"].path.string(),
+                 u.cols.size());
         }
         ext.unit_column = u.cols.at(0, 0);
         for (auto& row : u.cells) {
@@ -359,12 +423,14 @@ void read_extension(const fs::path& folder, const ordered_json& params, Mrio& mr
 Mrio read_pymrio(const fs::path& folder, const ProgressFn& progress) {
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) {
-        fail(ErrorCode::kIo, "{}: expected a pymrio folder (with file_parameters.json)",
+        fail(ErrorCode::kIo,
+             "{}: expected a pymrio folder (with file_parameters.json)",
              folder.string());
     }
     auto params = read_json(folder / "file_parameters.json");
     if (params.value("systemtype", "") != "IOSystem") {
-        fail(ErrorCode::kInvalidInput, "{}: systemtype must be \"IOSystem\", found {}",
+        fail(ErrorCode::kInvalidInput,
+             "{}: systemtype must be \"IOSystem\", found {}",
              (folder / "file_parameters.json").string(),
              params.contains("systemtype") ? params["systemtype"].dump() : "nothing");
     }
@@ -393,20 +459,31 @@ Mrio read_pymrio(const fs::path& folder, const ProgressFn& progress) {
     auto read_square = [&](const char* key) {
         Index rows;
         Index cols;
-        Matrix m = read_matrix(specs[key], have_sectors ? &mrio.sectors : nullptr, nullptr, key,
-                               sectors_ref, "", &rows, &cols);
+        Matrix m = read_matrix(specs[key],
+                               have_sectors ? &mrio.sectors : nullptr,
+                               nullptr,
+                               key,
+                               sectors_ref,
+                               "",
+                               &rows,
+                               &cols);
         if (!have_sectors) {
             mrio.sectors = rows;
             have_sectors = true;
             sectors_ref = std::string("the row labels of ") + key;
         }
-        expect_same(cols, mrio.sectors, specs[key].path.string(),
-                    std::string("the column labels of ") + key, sectors_ref);
+        expect_same(cols,
+                    mrio.sectors,
+                    specs[key].path.string(),
+                    std::string("the column labels of ") + key,
+                    sectors_ref);
         report(progress, "reading", ++step, steps);
         return m;
     };
-    for (auto [key, target] : {std::pair{"Z", &mrio.Z}, std::pair{"A", &mrio.A},
-                               std::pair{"L", &mrio.L}, std::pair{"B", &mrio.B},
+    for (auto [key, target] : {std::pair{"Z", &mrio.Z},
+                               std::pair{"A", &mrio.A},
+                               std::pair{"L", &mrio.L},
+                               std::pair{"B", &mrio.B},
                                std::pair{"G", &mrio.G}}) {
         if (specs.count(key) > 0) {
             *target = read_square(key);
@@ -414,11 +491,18 @@ Mrio read_pymrio(const fs::path& folder, const ProgressFn& progress) {
     }
     if (specs.count("x") > 0) {
         Index rows;
-        Matrix xm = read_matrix(specs["x"], have_sectors ? &mrio.sectors : nullptr, nullptr, "x",
-                                sectors_ref, "", &rows);
+        Matrix xm = read_matrix(specs["x"],
+                                have_sectors ? &mrio.sectors : nullptr,
+                                nullptr,
+                                "x",
+                                sectors_ref,
+                                "",
+                                &rows);
         if (xm.cols() != 1) {
-            fail(ErrorCode::kInvalidInput, "{}: expected one column of gross output, found {}",
-                 specs["x"].path.string(), xm.cols());
+            fail(ErrorCode::kInvalidInput,
+                 "{}: expected one column of gross output, found {}",
+                 specs["x"].path.string(),
+                 xm.cols());
         }
         if (!have_sectors) {
             mrio.sectors = rows;
@@ -427,15 +511,15 @@ Mrio read_pymrio(const fs::path& folder, const ProgressFn& progress) {
         mrio.x = xm.col(0);
     }
     if (!have_sectors) {
-        fail(ErrorCode::kInvalidInput, "{}: the folder holds none of Z, A or x",
-             folder.string());
+        fail(ErrorCode::kInvalidInput, "{}: the folder holds none of Z, A or x", folder.string());
     }
     if (specs.count("Y") == 0) {
-        fail(ErrorCode::kInvalidInput, "{}: the folder has no final demand Y",
+        fail(ErrorCode::kInvalidInput,
+             "{}: the folder has no final demand Y",
              (folder / "file_parameters.json").string());
     }
-    mrio.Y = read_matrix(specs["Y"], &mrio.sectors, nullptr, "Y", sectors_ref, "", nullptr,
-                         &mrio.final_demand);
+    mrio.Y = read_matrix(
+        specs["Y"], &mrio.sectors, nullptr, "Y", sectors_ref, "", nullptr, &mrio.final_demand);
     report(progress, "reading", ++step, steps);
     if (mrio.sectors.levels() != 2 || mrio.final_demand.levels() != 2) {
         fail(ErrorCode::kInvalidInput,
@@ -446,9 +530,12 @@ Mrio read_pymrio(const fs::path& folder, const ProgressFn& progress) {
     mrio.sector_region();
     mrio.final_demand_region();
     if (specs.count("unit") > 0) {
-        auto u = read_pymrio_table(specs["unit"].path, specs["unit"].nr_index_col,
-                                   specs["unit"].nr_header, false);
-        expect_same(u.rows, mrio.sectors, specs["unit"].path.string(), "the row labels of unit",
+        auto u = read_pymrio_table(
+            specs["unit"].path, specs["unit"].nr_index_col, specs["unit"].nr_header, false);
+        expect_same(u.rows,
+                    mrio.sectors,
+                    specs["unit"].path.string(),
+                    "the row labels of unit",
                     sectors_ref);
         for (auto& row : u.cells) {
             mrio.units.push_back(row.empty() ? "" : row[0]);
@@ -460,8 +547,10 @@ Mrio read_pymrio(const fs::path& folder, const ProgressFn& progress) {
         read_population(specs["population"], mrio);
         auto regions = mrio.regions();
         if (mrio.population_regions != regions) {
-            fail(ErrorCode::kInvalidInput, "{}: population must list the regions {} in that order",
-                 specs["population"].path.string(), fmt::join(regions, ", "));
+            fail(ErrorCode::kInvalidInput,
+                 "{}: population must list the regions {} in that order",
+                 specs["population"].path.string(),
+                 fmt::join(regions, ", "));
         }
     }
     std::vector<fs::path> subfolders;
@@ -504,9 +593,7 @@ public:
 
     void text(std::string_view s) { buf_.append(s.data(), s.data() + s.size()); }
     void tab() { buf_.push_back('\t'); }
-    void number(double v) {
-        fmt::format_to(std::back_inserter(buf_), "{:.{}g}", v, precision_);
-    }
+    void number(double v) { fmt::format_to(std::back_inserter(buf_), "{:.{}g}", v, precision_); }
     void end_line() {
         buf_.push_back('\n');
         if (buf_.size() > (1 << 20)) {
@@ -574,11 +661,8 @@ void write_header(TextWriter& w, const Index& rows, const Index& cols) {
 }
 
 template <typename Value>
-void write_table(const fs::path& path,
-                 const Index& rows,
-                 const Index& cols,
-                 int precision,
-                 Value value) {
+void write_table(
+    const fs::path& path, const Index& rows, const Index& cols, int precision, Value value) {
     TextWriter w(path, precision);
     write_header(w, rows, cols);
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -634,22 +718,26 @@ void write_pymrio(const Mrio& mrio,
     Index region_index = Index::single("region", mrio.regions());
     std::size_t step = 0;
     const std::size_t steps = 8 + mrio.extensions.size();
-    auto matrix = [&](const std::string& key, const Index& rows, const Index& cols,
-                      const Matrix& m) {
-        if (m.size() == 0) {
-            return;
-        }
-        write_table(dir / (key + ".txt"), rows, cols, p,
-                    [&](TextWriter& w, Eigen::Index r, Eigen::Index c) { w.number(m(r, c)); });
-        add_spec(files, key, rows, cols);
-        report(progress, "writing", ++step, steps);
-    };
+    auto matrix =
+        [&](const std::string& key, const Index& rows, const Index& cols, const Matrix& m) {
+            if (m.size() == 0) {
+                return;
+            }
+            write_table(dir / (key + ".txt"),
+                        rows,
+                        cols,
+                        p,
+                        [&](TextWriter& w, Eigen::Index r, Eigen::Index c) { w.number(m(r, c)); });
+            add_spec(files, key, rows, cols);
+            report(progress, "writing", ++step, steps);
+        };
     matrix("Z", s, s, mrio.Z);
     matrix("Y", s, mrio.final_demand, mrio.Y);
     if (mrio.x.size() > 0) {
         Index xcol = Index::single("", {"indout"});
-        write_table(dir / "x.txt", s, xcol, p,
-                    [&](TextWriter& w, Eigen::Index r, Eigen::Index) { w.number(mrio.x(r)); });
+        write_table(dir / "x.txt", s, xcol, p, [&](TextWriter& w, Eigen::Index r, Eigen::Index) {
+            w.number(mrio.x(r));
+        });
         add_spec(files, "x", s, xcol);
     }
     if (options.write_A) {
@@ -689,22 +777,25 @@ void write_pymrio(const Mrio& mrio,
     if (mrio.population.size() > 0) {
         Index prow = Index::single("", {"Population"});
         Index pcol = Index::single("", mrio.population_regions);
-        write_table(dir / "population.txt", prow, pcol, p,
-                    [&](TextWriter& w, Eigen::Index, Eigen::Index c) {
-                        w.number(mrio.population(c));
-                    });
+        write_table(
+            dir / "population.txt",
+            prow,
+            pcol,
+            p,
+            [&](TextWriter& w, Eigen::Index, Eigen::Index c) { w.number(mrio.population(c)); });
         add_spec(files, "population", prow, pcol);
     }
     write_json(dir / "file_parameters.json", {{"files", files}, {"systemtype", "IOSystem"}});
     std::vector<std::string> history = mrio.history;
-    history.insert(history.begin(),
-                   fmt::format("{} - FILEIO -  Saved {} to {}", timestamp(), mrio.name,
-                               folder.string()));
-    write_json(dir / "metadata.json", {{"description", mrio.description},
-                                       {"name", mrio.name},
-                                       {"system", mrio.system},
-                                       {"version", mrio.version},
-                                       {"history", history}});
+    history.insert(
+        history.begin(),
+        fmt::format("{} - FILEIO -  Saved {} to {}", timestamp(), mrio.name, folder.string()));
+    write_json(dir / "metadata.json",
+               {{"description", mrio.description},
+                {"name", mrio.name},
+                {"system", mrio.system},
+                {"version", mrio.version},
+                {"history", history}});
 
     for (const auto& ext : mrio.extensions) {
         const fs::path edir = dir / ext.folder_name();
@@ -714,7 +805,10 @@ void write_pymrio(const Mrio& mrio,
             if (m.size() == 0) {
                 return;
             }
-            write_table(edir / (key + ".txt"), ext.stressors, cols, p,
+            write_table(edir / (key + ".txt"),
+                        ext.stressors,
+                        cols,
+                        p,
                         [&](TextWriter& w, Eigen::Index r, Eigen::Index c) { w.number(m(r, c)); });
             add_spec(efiles, key, ext.stressors, cols);
         };
@@ -730,11 +824,14 @@ void write_pymrio(const Mrio& mrio,
         ematrix("D_exp", s, ext.D_exp);
         {
             Index ucol = Index::single("", {ext.unit_column});
-            write_table(edir / "unit.txt", ext.stressors, ucol, p,
-                        [&](TextWriter& w, Eigen::Index r, Eigen::Index) {
-                            w.text(static_cast<std::size_t>(r) < ext.units.size() ? ext.units[r]
-                                                                                   : "");
-                        });
+            write_table(
+                edir / "unit.txt",
+                ext.stressors,
+                ucol,
+                p,
+                [&](TextWriter& w, Eigen::Index r, Eigen::Index) {
+                    w.text(static_cast<std::size_t>(r) < ext.units.size() ? ext.units[r] : "");
+                });
             add_spec(efiles, "unit", ext.stressors, ucol);
         }
         ematrix("D_cba_reg", region_index, ext.D_cba_reg);

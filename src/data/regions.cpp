@@ -99,8 +99,9 @@ std::vector<std::string> nearest_names(const std::string& name,
     for (const auto& c : candidates) {
         scored.emplace_back(edit_distance(fold(name), fold(c)), c);
     }
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+        return a.first < b.first;
+    });
     std::vector<std::string> out;
     for (std::size_t i = 0; i < scored.size() && out.size() < count; ++i) {
         out.push_back(scored[i].second);
@@ -120,9 +121,11 @@ const Province& resolve_province(const std::string& name) {
     for (const auto& p : provinces()) {
         names.push_back(p.name_en);
     }
-    fail(ErrorCode::kInvalidInput, "unknown region '{}'; did you mean {}? (codes such as CN-HL, "
+    fail(ErrorCode::kInvalidInput,
+         "unknown region '{}'; did you mean {}? (codes such as CN-HL, "
          "230000, English or Chinese names are accepted)",
-         name, fmt::join(nearest_names(name, names), ", "));
+         name,
+         fmt::join(nearest_names(name, names), ", "));
 }
 
 }  // namespace tandem::data

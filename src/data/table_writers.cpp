@@ -176,23 +176,25 @@ void write_xlsx(const std::vector<Table>& tables, const fs::path& path) {
         const auto nl = static_cast<lxw_col_t>(t.rows.levels());
         const auto nh = static_cast<lxw_row_t>(t.cols.levels());
         for (std::size_t l = 0; l < t.cols.levels(); ++l) {
-            worksheet_write_string(ws, static_cast<lxw_row_t>(l), nl > 0 ? nl - 1 : 0,
-                                   t.cols.names[l].c_str(), bold);
+            worksheet_write_string(
+                ws, static_cast<lxw_row_t>(l), nl > 0 ? nl - 1 : 0, t.cols.names[l].c_str(), bold);
             for (std::size_t c = 0; c < t.cols.size(); ++c) {
-                worksheet_write_string(ws, static_cast<lxw_row_t>(l),
-                                       static_cast<lxw_col_t>(nl + c), t.cols.at(c, l).c_str(),
+                worksheet_write_string(ws,
+                                       static_cast<lxw_row_t>(l),
+                                       static_cast<lxw_col_t>(nl + c),
+                                       t.cols.at(c, l).c_str(),
                                        bold);
             }
         }
         for (std::size_t l = 0; l < t.rows.levels(); ++l) {
-            worksheet_write_string(ws, nh, static_cast<lxw_col_t>(l), t.rows.names[l].c_str(),
-                                   bold);
+            worksheet_write_string(
+                ws, nh, static_cast<lxw_col_t>(l), t.rows.names[l].c_str(), bold);
         }
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             const auto row = static_cast<lxw_row_t>(nh + 1 + r);
             for (std::size_t l = 0; l < t.rows.levels(); ++l) {
-                worksheet_write_string(ws, row, static_cast<lxw_col_t>(l), t.rows.at(r, l).c_str(),
-                                       nullptr);
+                worksheet_write_string(
+                    ws, row, static_cast<lxw_col_t>(l), t.rows.at(r, l).c_str(), nullptr);
             }
             for (std::size_t c = 0; c < t.cols.size(); ++c) {
                 const double v =
@@ -221,7 +223,8 @@ std::size_t display_width(const std::string& text) {
     while (pos < text.size()) {
         utf8proc_int32_t cp = 0;
         auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                                  static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+                                  static_cast<utf8proc_ssize_t>(text.size() - pos),
+                                  &cp);
         if (n <= 0) {
             ++pos;
             ++width;
@@ -266,7 +269,8 @@ std::string format_cell(double v, const TerminalOptions& o) {
         return o.thousands ? group_thousands(s) : s;
     }
     // Up to `precision` significant digits, fixed notation.
-    int decimals = std::max(0, o.precision - 1 - (a >= 1 ? static_cast<int>(std::floor(std::log10(a))) : 0));
+    int decimals =
+        std::max(0, o.precision - 1 - (a >= 1 ? static_cast<int>(std::floor(std::log10(a))) : 0));
     return fmt::format("{:.{}f}", v, std::min(decimals, 6));
 }
 

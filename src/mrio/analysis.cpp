@@ -140,7 +140,8 @@ RegionBlocks region_blocks(const Mrio& mrio) {
         if (b.start[r] < 0) {
             b.start[r] = static_cast<Eigen::Index>(i);
         } else if (b.start[r] + b.size[r] != static_cast<Eigen::Index>(i)) {
-            fail(ErrorCode::kInvalidInput, "the sectors of region '{}' are not contiguous",
+            fail(ErrorCode::kInvalidInput,
+                 "the sectors of region '{}' are not contiguous",
                  regions[r]);
         }
         ++b.size[r];
@@ -172,10 +173,11 @@ RegionalEffects regional_effects(const Mrio& mrio, const Matrix& A, const Matrix
             out.feedback(col) = L.block(s0, col, sz, 1).sum() - intra(j);
             for (Eigen::Index s = 0; s < nreg; ++s) {
                 if (s != r) {
-                    out.spillover(s, col) =
-                        L.block(b.start[static_cast<std::size_t>(s)], col,
-                                b.size[static_cast<std::size_t>(s)], 1)
-                            .sum();
+                    out.spillover(s, col) = L.block(b.start[static_cast<std::size_t>(s)],
+                                                    col,
+                                                    b.size[static_cast<std::size_t>(s)],
+                                                    1)
+                                                .sum();
                 }
             }
         }

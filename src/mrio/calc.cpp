@@ -7,7 +7,9 @@
 
 namespace tandem::mrio {
 
-bool CalcOptions::is_valid(std::string* why) const { return solver.is_valid(why); }
+bool CalcOptions::is_valid(std::string* why) const {
+    return solver.is_valid(why);
+}
 
 namespace {
 
@@ -23,8 +25,11 @@ void check_finite(const Matrix& m, const char* what, const Index& rows, const In
     for (Eigen::Index j = 0; j < m.cols(); ++j) {
         for (Eigen::Index i = 0; i < m.rows(); ++i) {
             if (!std::isfinite(m(i, j))) {
-                fail(ErrorCode::kInvalidInput, "{} has a non-finite value ({}) at row '{}', column '{}'",
-                     what, m(i, j), rows.joined(static_cast<std::size_t>(i)),
+                fail(ErrorCode::kInvalidInput,
+                     "{} has a non-finite value ({}) at row '{}', column '{}'",
+                     what,
+                     m(i, j),
+                     rows.joined(static_cast<std::size_t>(i)),
                      cols != nullptr ? cols->joined(static_cast<std::size_t>(j))
                                      : std::to_string(j + 1));
             }
@@ -38,16 +43,28 @@ void check_shapes(const Mrio& m) {
         fail(ErrorCode::kInvalidInput, "the MRIO has no sectors");
     }
     if (m.Z.size() > 0 && (m.Z.rows() != n || m.Z.cols() != n)) {
-        fail(ErrorCode::kInvalidInput, "Z is {} x {}, expected {} x {} (the sector labels)",
-             m.Z.rows(), m.Z.cols(), n, n);
+        fail(ErrorCode::kInvalidInput,
+             "Z is {} x {}, expected {} x {} (the sector labels)",
+             m.Z.rows(),
+             m.Z.cols(),
+             n,
+             n);
     }
     if (m.A.size() > 0 && (m.A.rows() != n || m.A.cols() != n)) {
-        fail(ErrorCode::kInvalidInput, "A is {} x {}, expected {} x {}", m.A.rows(), m.A.cols(), n,
+        fail(ErrorCode::kInvalidInput,
+             "A is {} x {}, expected {} x {}",
+             m.A.rows(),
+             m.A.cols(),
+             n,
              n);
     }
     if (m.Y.rows() != n || m.Y.cols() != static_cast<Eigen::Index>(m.final_demand.size())) {
-        fail(ErrorCode::kInvalidInput, "Y is {} x {}, expected {} x {} (sectors x final-demand labels)",
-             m.Y.rows(), m.Y.cols(), n, m.final_demand.size());
+        fail(ErrorCode::kInvalidInput,
+             "Y is {} x {}, expected {} x {} (sectors x final-demand labels)",
+             m.Y.rows(),
+             m.Y.cols(),
+             n,
+             m.final_demand.size());
     }
     if (m.x.size() > 0 && m.x.size() != n) {
         fail(ErrorCode::kInvalidInput, "x has {} entries, expected {}", m.x.size(), n);
@@ -56,8 +73,14 @@ void check_shapes(const Mrio& m) {
         const auto k = static_cast<Eigen::Index>(e.stressors.size());
         auto check = [&](const Matrix& a, const char* what, Eigen::Index cols) {
             if (a.size() > 0 && (a.rows() != k || a.cols() != cols)) {
-                fail(ErrorCode::kInvalidInput, "extension '{}': {} is {} x {}, expected {} x {}",
-                     e.name, what, a.rows(), a.cols(), k, cols);
+                fail(ErrorCode::kInvalidInput,
+                     "extension '{}': {} is {} x {}, expected {} x {}",
+                     e.name,
+                     what,
+                     a.rows(),
+                     a.cols(),
+                     k,
+                     cols);
             }
         };
         check(e.F, "F", n);
@@ -72,7 +95,9 @@ void check_shapes(const Mrio& m) {
 }
 
 // pymrio's Y.sum(axis=0): the total of each final-demand column.
-Vector column_totals(const Matrix& Y) { return Y.colwise().sum().transpose(); }
+Vector column_totals(const Matrix& Y) {
+    return Y.colwise().sum().transpose();
+}
 
 struct Blocks {
     std::size_t regions = 0;
@@ -88,7 +113,9 @@ Blocks block_structure(const Mrio& m) {
         fail(ErrorCode::kInvalidInput,
              "the footprint accounts need every region to list the same {} sectors; the table "
              "has {} rows for {} regions",
-             b.sectors, m.size(), b.regions);
+             b.sectors,
+             m.size(),
+             b.regions);
     }
     for (std::size_t r = 0; r < b.regions; ++r) {
         for (std::size_t j = 0; j < b.sectors; ++j) {
@@ -97,7 +124,10 @@ Blocks block_structure(const Mrio& m) {
                 fail(ErrorCode::kInvalidInput,
                      "row {} is '{}', expected '{}/{}': regions must be contiguous blocks listing "
                      "the same sectors in the same order",
-                     i + 1, m.sectors.joined(i), regions[r], sectors[j]);
+                     i + 1,
+                     m.sectors.joined(i),
+                     regions[r],
+                     sectors[j]);
             }
         }
     }
@@ -157,7 +187,8 @@ void check_table(const Mrio& m, const CalcOptions& options) {
                 if (flows(i, j) < 0.0) {
                     fail(ErrorCode::kInvalidInput,
                          "negative intermediate flow {} from '{}' to '{}' (flows must be >= 0)",
-                         flows(i, j), s.joined(static_cast<std::size_t>(i)),
+                         flows(i, j),
+                         s.joined(static_cast<std::size_t>(i)),
                          s.joined(static_cast<std::size_t>(j)));
                 }
             }
@@ -173,13 +204,17 @@ void check_table(const Mrio& m, const CalcOptions& options) {
         }
         if (m.x(j) < 0.0) {
             fail(ErrorCode::kInvalidInput,
-                 "negative gross output {} for '{}' (output must be >= 0)", m.x(j), label);
+                 "negative gross output {} for '{}' (output must be >= 0)",
+                 m.x(j),
+                 label);
         }
         if (m.Z.size() > 0) {
             const double inputs = m.Z.col(j).cwiseAbs().sum();
             if (m.x(j) == 0.0 && inputs != 0.0) {
                 fail(ErrorCode::kInvalidInput,
-                     "'{}' has zero gross output but intermediate inputs of {}", label, inputs);
+                     "'{}' has zero gross output but intermediate inputs of {}",
+                     label,
+                     inputs);
             }
             if (m.x(j) > 0.0) {
                 const double colsum = m.Z.col(j).sum() / m.x(j);
@@ -187,14 +222,16 @@ void check_table(const Mrio& m, const CalcOptions& options) {
                     fail(ErrorCode::kNumerical,
                          "the table is not productive: the column sum of A for '{}' is {:.6g} "
                          "(intermediate inputs of at least its gross output, so value added <= 0)",
-                         label, colsum);
+                         label,
+                         colsum);
                 }
             }
         } else if (m.A.size() > 0) {
             const double colsum = m.A.col(j).sum();
             if (colsum >= 1.0) {
                 fail(ErrorCode::kNumerical,
-                     "the table is not productive: the column sum of A for '{}' is {:.6g}", label,
+                     "the table is not productive: the column sum of A for '{}' is {:.6g}",
+                     label,
                      colsum);
             }
         }
@@ -278,8 +315,14 @@ void calc_accounts(Mrio& m, const LeontiefSolver& solver, const ProgressFn& prog
             }
             e->D_pba = e->S * x_tot.asDiagonal();
             e->D_exp = e->S * x_exp.asDiagonal();
-            for (Matrix* derived : {&e->D_cba_reg, &e->D_pba_reg, &e->D_imp_reg, &e->D_exp_reg,
-                                    &e->D_cba_cap, &e->D_pba_cap, &e->D_imp_cap, &e->D_exp_cap}) {
+            for (Matrix* derived : {&e->D_cba_reg,
+                                    &e->D_pba_reg,
+                                    &e->D_imp_reg,
+                                    &e->D_exp_reg,
+                                    &e->D_cba_cap,
+                                    &e->D_pba_cap,
+                                    &e->D_imp_cap,
+                                    &e->D_exp_cap}) {
                 derived->resize(0, 0);
             }
             k0 += k;
@@ -297,7 +340,8 @@ void calc_accounts(Mrio& m, const LeontiefSolver& solver, const ProgressFn& prog
         for (Eigen::Index r = 0; r < nreg; ++r) {
             auto it = pos.find(regions[static_cast<std::size_t>(r)]);
             if (it == pos.end()) {
-                fail(ErrorCode::kInvalidInput, "population has no figure for region '{}'",
+                fail(ErrorCode::kInvalidInput,
+                     "population has no figure for region '{}'",
                      regions[static_cast<std::size_t>(r)]);
             }
             const double pop = m.population(it->second);
@@ -407,9 +451,8 @@ LeontiefSolver calc_all(Mrio& m, const CalcOptions& options, const ProgressFn& p
     }
     const Vector recix = m.reciprocal_output();
     if (!solver) {
-        solver = m.Z.size() > 0
-                     ? LeontiefSolver::from_flows(m.Z, recix, m.sectors, options.solver)
-                     : LeontiefSolver::from_coefficients(m.A, m.sectors, options.solver);
+        solver = m.Z.size() > 0 ? LeontiefSolver::from_flows(m.Z, recix, m.sectors, options.solver)
+                                : LeontiefSolver::from_coefficients(m.A, m.sectors, options.solver);
     }
     report(progress, "factorising I - A", 1, 1);
     if (m.Z.size() == 0) {
@@ -451,8 +494,12 @@ FactorisedModel::FactorisedModel(Mrio base, const CalcOptions& options)
 
 Vector FactorisedModel::output_for(const Matrix& Y_new) const {
     if (Y_new.rows() != base_.Y.rows() || Y_new.cols() != base_.Y.cols()) {
-        fail(ErrorCode::kInvalidInput, "the new final demand is {} x {}, expected {} x {}",
-             Y_new.rows(), Y_new.cols(), base_.Y.rows(), base_.Y.cols());
+        fail(ErrorCode::kInvalidInput,
+             "the new final demand is {} x {}, expected {} x {}",
+             Y_new.rows(),
+             Y_new.cols(),
+             base_.Y.rows(),
+             base_.Y.cols());
     }
     return solver_.solve(Y_new.rowwise().sum());
 }
@@ -504,12 +551,16 @@ Mrio aggregate(const Mrio& src, const Aggregation& agg) {
     auto region_groups = agg.region_groups.empty() ? regions : agg.region_groups;
     auto sector_groups = agg.sector_groups.empty() ? sectors : agg.sector_groups;
     if (region_groups.size() != regions.size()) {
-        fail(ErrorCode::kInvalidInput, "the region concordance has {} entries for {} regions",
-             region_groups.size(), regions.size());
+        fail(ErrorCode::kInvalidInput,
+             "the region concordance has {} entries for {} regions",
+             region_groups.size(),
+             regions.size());
     }
     if (sector_groups.size() != sectors.size()) {
-        fail(ErrorCode::kInvalidInput, "the sector concordance has {} entries for {} sectors",
-             sector_groups.size(), sectors.size());
+        fail(ErrorCode::kInvalidInput,
+             "the sector concordance has {} entries for {} sectors",
+             sector_groups.size(),
+             sectors.size());
     }
     const GroupMap rg = group_map(region_groups);
     const GroupMap sg = group_map(sector_groups);
@@ -572,8 +623,8 @@ Mrio aggregate(const Mrio& src, const Aggregation& agg) {
             if (it == regions.end()) {
                 continue;
             }
-            out.population(static_cast<Eigen::Index>(
-                rg.of[static_cast<std::size_t>(it - regions.begin())])) +=
+            out.population(
+                static_cast<Eigen::Index>(rg.of[static_cast<std::size_t>(it - regions.begin())])) +=
                 src.population(static_cast<Eigen::Index>(r));
         }
     }
@@ -601,7 +652,8 @@ Mrio aggregate(const Mrio& src, const Aggregation& agg) {
         for (std::size_t r = 0; r < regions.size(); ++r) {
             region_map[r] = rg.of[r];
         }
-        auto sum_columns = [](const Matrix& m, const std::vector<std::size_t>& map,
+        auto sum_columns = [](const Matrix& m,
+                              const std::vector<std::size_t>& map,
                               Eigen::Index cols) {
             Matrix agg_m = Matrix::Zero(m.rows(), cols);
             for (Eigen::Index c = 0; c < m.cols(); ++c) {

@@ -42,9 +42,14 @@ struct LeontiefSolver::Impl {
         if (b.cols() == 0) {
             return;
         }
-        auto info = LAPACKE_dgetrs(LAPACK_COL_MAJOR, trans, static_cast<lapack_int>(n),
-                                   static_cast<lapack_int>(b.cols()), lu.data(),
-                                   static_cast<lapack_int>(n), pivots.data(), b.data(),
+        auto info = LAPACKE_dgetrs(LAPACK_COL_MAJOR,
+                                   trans,
+                                   static_cast<lapack_int>(n),
+                                   static_cast<lapack_int>(b.cols()),
+                                   lu.data(),
+                                   static_cast<lapack_int>(n),
+                                   pivots.data(),
+                                   b.data(),
                                    static_cast<lapack_int>(b.rows()));
         if (info != 0) {
             fail(ErrorCode::kInternal, "LAPACK dgetrs failed with info {}", info);
@@ -55,8 +60,15 @@ struct LeontiefSolver::Impl {
         std::vector<double> out(n);
         const int sys = transposed ? UMFPACK_At : UMFPACK_A;
         for (Eigen::Index c = 0; c < b.cols(); ++c) {
-            auto status = umfpack_dl_solve(sys, col_ptr.data(), row_idx.data(), vals.data(),
-                                           out.data(), b.col(c).data(), numeric, nullptr, nullptr);
+            auto status = umfpack_dl_solve(sys,
+                                           col_ptr.data(),
+                                           row_idx.data(),
+                                           vals.data(),
+                                           out.data(),
+                                           b.col(c).data(),
+                                           numeric,
+                                           nullptr,
+                                           nullptr);
             if (status != UMFPACK_OK) {
                 fail(ErrorCode::kNumerical, "UMFPACK solve failed with status {}", status);
             }
@@ -74,7 +86,8 @@ namespace {
     fail(ErrorCode::kNumerical,
          "the Leontief system I - A is singular (pivot {} near sector '{}'): the table is not "
          "productive",
-         position + 1, where);
+         position + 1,
+         where);
 }
 
 std::unique_ptr<LeontiefSolver::Impl> factor_dense(Matrix&& i_minus_a, const Index& labels) {
@@ -114,13 +127,24 @@ std::unique_ptr<LeontiefSolver::Impl> factor_sparse(std::size_t n,
     }
     void* symbolic = nullptr;
     const auto nn = static_cast<SuiteSparse_long>(n);
-    auto status = umfpack_dl_symbolic(nn, nn, impl->col_ptr.data(), impl->row_idx.data(),
-                                      impl->vals.data(), &symbolic, nullptr, nullptr);
+    auto status = umfpack_dl_symbolic(nn,
+                                      nn,
+                                      impl->col_ptr.data(),
+                                      impl->row_idx.data(),
+                                      impl->vals.data(),
+                                      &symbolic,
+                                      nullptr,
+                                      nullptr);
     if (status != UMFPACK_OK) {
         fail(ErrorCode::kNumerical, "UMFPACK symbolic factorisation failed with status {}", status);
     }
-    status = umfpack_dl_numeric(impl->col_ptr.data(), impl->row_idx.data(), impl->vals.data(),
-                                symbolic, &impl->numeric, nullptr, nullptr);
+    status = umfpack_dl_numeric(impl->col_ptr.data(),
+                                impl->row_idx.data(),
+                                impl->vals.data(),
+                                symbolic,
+                                &impl->numeric,
+                                nullptr,
+                                nullptr);
     umfpack_dl_free_symbolic(&symbolic);
     if (status == UMFPACK_WARNING_singular_matrix) {
         singular(labels, -1);
@@ -203,12 +227,18 @@ LeontiefSolver LeontiefSolver::from_flows(const Matrix& Z,
     return LeontiefSolver(factor_dense(std::move(m), labels));
 }
 
-std::size_t LeontiefSolver::size() const { return impl_->n; }
-bool LeontiefSolver::is_sparse() const { return impl_->sparse; }
+std::size_t LeontiefSolver::size() const {
+    return impl_->n;
+}
+bool LeontiefSolver::is_sparse() const {
+    return impl_->sparse;
+}
 
 Matrix LeontiefSolver::solve(const Matrix& rhs) const {
     if (static_cast<std::size_t>(rhs.rows()) != impl_->n) {
-        fail(ErrorCode::kInternal, "right-hand side has {} rows, the system {}", rhs.rows(),
+        fail(ErrorCode::kInternal,
+             "right-hand side has {} rows, the system {}",
+             rhs.rows(),
              impl_->n);
     }
     Matrix b = rhs;
@@ -222,7 +252,9 @@ Matrix LeontiefSolver::solve(const Matrix& rhs) const {
 
 Matrix LeontiefSolver::solve_transposed(const Matrix& rhs) const {
     if (static_cast<std::size_t>(rhs.rows()) != impl_->n) {
-        fail(ErrorCode::kInternal, "right-hand side has {} rows, the system {}", rhs.rows(),
+        fail(ErrorCode::kInternal,
+             "right-hand side has {} rows, the system {}",
+             rhs.rows(),
              impl_->n);
     }
     Matrix b = rhs;

@@ -8,7 +8,9 @@ namespace tandem::mrio {
 
 namespace {
 
-bool is_import(const std::string& code) { return code == "IM" || code == "IF" || code == "FU304"; }
+bool is_import(const std::string& code) {
+    return code == "IM" || code == "IF" || code == "FU304";
+}
 bool is_export(const std::string& code) {
     return code == "EX" || code == "OF" || code == "FU302";
 }
@@ -56,8 +58,8 @@ RegionalModel regional_model(const TableSet& set, const RegionalTable& t) {
         sectors.push_back(s.name_en);
     }
     m.sectors = Index::product("region", {t.region.name_en}, "sector", sectors);
-    m.final_demand = Index::product("region", {t.region.name_en}, "category",
-                                    {"Final demand for local output"});
+    m.final_demand =
+        Index::product("region", {t.region.name_en}, "category", {"Final demand for local output"});
     m.units.assign(static_cast<std::size_t>(n), set.unit);
     m.Z = local.asDiagonal() * t.Z;
     m.x = t.x;

@@ -11,9 +11,15 @@ namespace tandem::test {
 
 namespace fs = std::filesystem;
 
-fs::path shared_dir() { return TANDEM_SHARED_DIR; }
-fs::path pymrio_reference() { return shared_dir() / "data" / "pymrio_test_reference"; }
-fs::path test_data() { return TANDEM_TEST_DATA_DIR; }
+fs::path shared_dir() {
+    return TANDEM_SHARED_DIR;
+}
+fs::path pymrio_reference() {
+    return shared_dir() / "data" / "pymrio_test_reference";
+}
+fs::path test_data() {
+    return TANDEM_TEST_DATA_DIR;
+}
 
 Table read_reference_csv(const fs::path& path, std::size_t n_labels) {
     Table t;
@@ -45,7 +51,10 @@ Table read_reference_csv(const fs::path& path, std::size_t n_labels) {
     return t;
 }
 
-::testing::AssertionResult tables_match(const Table& got, const Table& want, double rel, double abs) {
+::testing::AssertionResult tables_match(const Table& got,
+                                        const Table& want,
+                                        double rel,
+                                        double abs) {
     if (got.rows.size() != want.rows.size() || got.cols.size() != want.cols.size()) {
         return ::testing::AssertionFailure()
                << want.name << ": shape " << got.rows.size() << "x" << got.cols.size()
@@ -53,16 +62,16 @@ Table read_reference_csv(const fs::path& path, std::size_t n_labels) {
     }
     for (std::size_t r = 0; r < want.rows.size(); ++r) {
         if (got.rows.joined(r) != want.rows.joined(r)) {
-            return ::testing::AssertionFailure() << want.name << ": row " << r << " is '"
-                                                 << got.rows.joined(r) << "', expected '"
-                                                 << want.rows.joined(r) << "'";
+            return ::testing::AssertionFailure()
+                   << want.name << ": row " << r << " is '" << got.rows.joined(r) << "', expected '"
+                   << want.rows.joined(r) << "'";
         }
     }
     for (std::size_t c = 0; c < want.cols.size(); ++c) {
         if (got.cols.joined(c) != want.cols.joined(c)) {
-            return ::testing::AssertionFailure() << want.name << ": column " << c << " is '"
-                                                 << got.cols.joined(c) << "', expected '"
-                                                 << want.cols.joined(c) << "'";
+            return ::testing::AssertionFailure()
+                   << want.name << ": column " << c << " is '" << got.cols.joined(c)
+                   << "', expected '" << want.cols.joined(c) << "'";
         }
     }
     for (Eigen::Index r = 0; r < want.values.rows(); ++r) {
@@ -73,9 +82,10 @@ Table read_reference_csv(const fs::path& path, std::size_t n_labels) {
             if (!(diff <= abs || diff <= rel * std::fabs(w))) {
                 return ::testing::AssertionFailure()
                        << want.name << "[" << want.rows.joined(static_cast<std::size_t>(r)) << ", "
-                       << want.cols.joined(static_cast<std::size_t>(c)) << "] = "
-                       << fmt::format("{:.17g}", g) << ", expected " << fmt::format("{:.17g}", w)
-                       << " (relative error " << diff / std::max(std::fabs(w), 1e-300) << ")";
+                       << want.cols.joined(static_cast<std::size_t>(c))
+                       << "] = " << fmt::format("{:.17g}", g) << ", expected "
+                       << fmt::format("{:.17g}", w) << " (relative error "
+                       << diff / std::max(std::fabs(w), 1e-300) << ")";
             }
         }
     }

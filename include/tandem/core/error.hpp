@@ -26,7 +26,9 @@ private:
     ErrorCode code_;
 };
 
-inline int exit_code(ErrorCode code) { return static_cast<int>(code); }
+inline int exit_code(ErrorCode code) {
+    return static_cast<int>(code);
+}
 
 template <typename... Args>
 [[noreturn]] void fail(ErrorCode code, fmt::format_string<Args...> format, Args&&... args) {

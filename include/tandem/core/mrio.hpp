@@ -10,8 +10,8 @@ namespace tandem {
 
 // A satellite account (employment, emissions, value added, ...). Empty matrices are absent.
 struct Extension {
-    std::string name;           // "Emissions"; its folder is the lower-case name with '_'
-    Index stressors;            // rows, e.g. levels {"stressor", "compartment"}
+    std::string name;                // "Emissions"; its folder is the lower-case name with '_'
+    Index stressors;                 // rows, e.g. levels {"stressor", "compartment"}
     std::vector<std::string> units;  // one per stressor row
     std::string unit_column = "unit";
 
@@ -39,8 +39,8 @@ struct Mrio {
     std::string version = "v1";
     std::vector<std::string> history;
 
-    Index sectors;       // rows and columns of Z, levels {"region", "sector"}
-    Index final_demand;  // columns of Y, levels {"region", "category"}
+    Index sectors;                   // rows and columns of Z, levels {"region", "sector"}
+    Index final_demand;              // columns of Y, levels {"region", "category"}
     std::vector<std::string> units;  // one per sector row ("Mill USD", "10k CNY")
 
     Matrix Z;  // n x n intermediate flows
@@ -51,7 +51,7 @@ struct Mrio {
     Matrix B;  // n x n Ghosh allocation coefficients, only when asked for
     Matrix G;  // n x n Ghosh inverse, only when asked for
 
-    Vector population;   // one per region, empty when unknown
+    Vector population;  // one per region, empty when unknown
     std::vector<std::string> population_regions;
 
     std::vector<Extension> extensions;

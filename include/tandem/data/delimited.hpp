@@ -10,12 +10,13 @@
 
 namespace tandem::data {
 
-using RecordHandler =
-    std::function<void(std::size_t line, const std::vector<std::string>& fields)>;
+using RecordHandler = std::function<void(std::size_t line, const std::vector<std::string>& fields)>;
 
 // Calls handler once per record (blank lines skipped). Throws Error(kIo) if the file cannot be
 // read and Error(kInvalidInput) for invalid UTF-8 or malformed quoting.
-void read_delimited(const std::filesystem::path& path, char delimiter, const RecordHandler& handler);
+void read_delimited(const std::filesystem::path& path,
+                    char delimiter,
+                    const RecordHandler& handler);
 
 // Parses one numeric cell. Rejects empty cells, NaN, Inf and trailing garbage with a message
 // "<file>:<line>:<column>: expected a number for <what>, found '<text>'".

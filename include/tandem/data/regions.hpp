@@ -7,11 +7,11 @@
 namespace tandem::data {
 
 struct Province {
-    std::string gb_code;    // GB/T 2260, "230000"
-    std::string iso_code;   // ISO 3166-2:CN, "CN-HL"
-    std::string name_en;    // "Heilongjiang"
-    std::string name_zh;    // short form as in the statistical tables, "黑龙江"
-    std::string full_zh;    // "黑龙江省"
+    std::string gb_code;              // GB/T 2260, "230000"
+    std::string iso_code;             // ISO 3166-2:CN, "CN-HL"
+    std::string name_en;              // "Heilongjiang"
+    std::string name_zh;              // short form as in the statistical tables, "黑龙江"
+    std::string full_zh;              // "黑龙江省"
     std::vector<std::string> groups;  // "Northeast", "Yangtze River Delta", ...
 };
 

@@ -57,8 +57,8 @@ enum class ForwardMeasure { kGhosh, kLeontief };
 struct Linkages {
     Vector backward;
     Vector forward;
-    Vector power;        // backward / mean(backward)
-    Vector sensitivity;  // forward / mean(forward)
+    Vector power;                   // backward / mean(backward)
+    Vector sensitivity;             // forward / mean(forward)
     std::vector<std::string> kind;  // "key", "backward", "forward" or "weak"
 };
 

@@ -30,7 +30,9 @@ void check_table(const Mrio& mrio, const CalcOptions& options);
 // Fills every missing account of mrio (x, A, Z, extensions' F/S, F_Y/S_Y, M, footprints and
 // their _reg and _cap forms; B, G, M_down, L when asked), as pymrio's calc_all does, and
 // returns the factorisation used.
-LeontiefSolver calc_all(Mrio& mrio, const CalcOptions& options = {}, const ProgressFn& progress = {});
+LeontiefSolver calc_all(Mrio& mrio,
+                        const CalcOptions& options = {},
+                        const ProgressFn& progress = {});
 
 // The footprint accounts of pymrio's calc_accounts for every extension, given a factorisation.
 void calc_accounts(Mrio& mrio, const LeontiefSolver& solver, const ProgressFn& progress = {});

@@ -9,11 +9,11 @@
 namespace tandem::mrio {
 
 struct RegionalModel {
-    Mrio mrio;                  // Z = regional (locally supplied) flows, Y = demand for local output
-    Vector import_share;        // m_i: share of product i's local use supplied from outside
-    HouseholdClosure closure;   // compensation row and local household consumption column
-    Vector value_added;         // total value added by sector (V summed)
-    Vector compensation;        // compensation of employees by sector (VA001)
+    Mrio mrio;                 // Z = regional (locally supplied) flows, Y = demand for local output
+    Vector import_share;       // m_i: share of product i's local use supplied from outside
+    HouseholdClosure closure;  // compensation row and local household consumption column
+    Vector value_added;        // total value added by sector (V summed)
+    Vector compensation;       // compensation of employees by sector (VA001)
 };
 
 // The import-removal assumption, documented in docs/numerics.md: every use of product i in the

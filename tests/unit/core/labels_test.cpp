@@ -1,7 +1,8 @@
+#include "tandem/core/labels.hpp"
+
 #include <gtest/gtest.h>
 
 #include "tandem/core/error.hpp"
-#include "tandem/core/labels.hpp"
 #include "tandem/core/mrio.hpp"
 
 namespace tandem::test {

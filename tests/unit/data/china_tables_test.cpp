@@ -1,21 +1,27 @@
 // The importer against the published figures (spot values checked in the raw .xls by the data's
 // SOURCE.md), and the shipped tables against a fresh import.
+#include "tandem/data/china_tables.hpp"
+
 #include <fstream>
 
 #include <gtest/gtest.h>
 
-#include "support/reference.hpp"
 #include "tandem/core/error.hpp"
-#include "tandem/data/china_tables.hpp"
 #include "tandem/data/datasets.hpp"
+
+#include "support/reference.hpp"
 
 namespace tandem::test {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path chnio() { return shared_dir() / "data" / "china_provincial_io_chnio"; }
-fs::path ionet() { return shared_dir() / "data" / "china_national_io_ionet"; }
+fs::path chnio() {
+    return shared_dir() / "data" / "china_provincial_io_chnio";
+}
+fs::path ionet() {
+    return shared_dir() / "data" / "china_national_io_ionet";
+}
 
 TEST(ChinaTables, ProvincialImportMatchesThePublishedFigures) {
     auto set = data::import_provincial_chnio(chnio(), 2017);

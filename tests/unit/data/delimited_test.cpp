@@ -1,10 +1,12 @@
+#include "tandem/data/delimited.hpp"
+
 #include <fstream>
 
 #include <gtest/gtest.h>
 
-#include "support/reference.hpp"
 #include "tandem/core/error.hpp"
-#include "tandem/data/delimited.hpp"
+
+#include "support/reference.hpp"
 
 namespace tandem::test {
 namespace {
@@ -22,7 +24,9 @@ std::vector<std::pair<std::size_t, std::vector<std::string>>> parse(const std::s
 }
 
 TEST(Delimited, QuotedFieldsBlankLinesCrlfAndBom) {
-    auto r = parse("\xEF\xBB\xBF" "a,\"b,c\",d\r\n\r\n\"x \"\"y\"\"\",2,3\n");
+    auto r = parse(
+        "\xEF\xBB\xBF"
+        "a,\"b,c\",d\r\n\r\n\"x \"\"y\"\"\",2,3\n");
     ASSERT_EQ(r.size(), 2u);
     EXPECT_EQ(r[0].second, (std::vector<std::string>{"a", "b,c", "d"}));
     EXPECT_EQ(r[1].first, 3u);  // physical line numbers survive blank lines

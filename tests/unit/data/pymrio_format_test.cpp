@@ -1,13 +1,15 @@
 // tandem writes pymrio's saved-folder layout exactly: the raw test MRIO comes back
 // byte-identical, and a calculated folder has pymrio's files, headers and parameters.
+#include "tandem/data/pymrio_format.hpp"
+
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
-#include "support/reference.hpp"
-#include "tandem/data/pymrio_format.hpp"
 #include "tandem/mrio/calc.hpp"
+
+#include "support/reference.hpp"
 
 namespace tandem::test {
 namespace {
@@ -111,7 +113,8 @@ TEST(PymrioFormat, FullPrecisionRoundTripIsExact) {
     EXPECT_EQ(back.B, m.B);
     EXPECT_EQ(back.x, m.x);
     ASSERT_EQ(back.extensions.size(), 2u);
-    EXPECT_EQ(back.find_extension("Emissions")->D_cba_cap, m.find_extension("Emissions")->D_cba_cap);
+    EXPECT_EQ(back.find_extension("Emissions")->D_cba_cap,
+              m.find_extension("Emissions")->D_cba_cap);
     EXPECT_EQ(back.find_extension("Emissions")->M_down, m.find_extension("Emissions")->M_down);
     EXPECT_EQ(back.sectors, m.sectors);
     EXPECT_EQ(back.final_demand, m.final_demand);

@@ -1,7 +1,8 @@
+#include "tandem/data/regions.hpp"
+
 #include <gtest/gtest.h>
 
 #include "tandem/core/error.hpp"
-#include "tandem/data/regions.hpp"
 
 namespace tandem::test {
 namespace {
@@ -20,8 +21,8 @@ TEST(Regions, EveryProvinceHasUniqueCodesAndNames) {
 }
 
 TEST(Regions, AUserCanNameARegionAnyCommonWay) {
-    for (const char* name : {"CN-HL", "cn-hl", "230000", "23", "Heilongjiang", "heilongjiang",
-                             "黑龙江", "黑龙江省"}) {
+    for (const char* name :
+         {"CN-HL", "cn-hl", "230000", "23", "Heilongjiang", "heilongjiang", "黑龙江", "黑龙江省"}) {
         EXPECT_EQ(data::resolve_province(name).iso_code, "CN-HL") << name;
     }
     EXPECT_EQ(data::resolve_province("Inner-Mongolia").gb_code, "150000");

@@ -1,12 +1,14 @@
+#include "tandem/data/table_writers.hpp"
+
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "support/reference.hpp"
 #include "tandem/core/error.hpp"
-#include "tandem/data/table_writers.hpp"
+
+#include "support/reference.hpp"
 
 namespace tandem::test {
 namespace {

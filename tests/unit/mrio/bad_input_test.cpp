@@ -5,11 +5,12 @@
 
 #include <gtest/gtest.h>
 
-#include "support/reference.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/output_folder.hpp"
 #include "tandem/data/pymrio_format.hpp"
 #include "tandem/mrio/calc.hpp"
+
+#include "support/reference.hpp"
 
 namespace tandem::test {
 namespace {
@@ -21,7 +22,8 @@ protected:
     void SetUp() override {
         folder_ = tmp_.path() / "mrio";
         fs::remove_all(folder_);
-        fs::copy(pymrio_reference() / "pymrio_format" / "raw", folder_, fs::copy_options::recursive);
+        fs::copy(
+            pymrio_reference() / "pymrio_format" / "raw", folder_, fs::copy_options::recursive);
     }
 
     std::vector<std::string> lines(const std::string& file) {
@@ -40,7 +42,10 @@ protected:
         }
     }
     // Replaces the tab-separated cell `cell` (0-based) of line `line` (0-based).
-    void set_cell(const std::string& file, std::size_t line, std::size_t cell, const std::string& v) {
+    void set_cell(const std::string& file,
+                  std::size_t line,
+                  std::size_t cell,
+                  const std::string& v) {
         auto content = lines(file);
         std::vector<std::string> cells;
         std::stringstream ss(content[line]);

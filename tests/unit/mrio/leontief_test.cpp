@@ -1,9 +1,10 @@
+#include "tandem/mrio/leontief.hpp"
+
 #include <random>
 
 #include <gtest/gtest.h>
 
 #include "tandem/core/error.hpp"
-#include "tandem/mrio/leontief.hpp"
 
 namespace tandem::test {
 namespace {

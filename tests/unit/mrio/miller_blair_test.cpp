@@ -116,7 +116,8 @@ TEST(MillerBlair, HypotheticalExtractionClosedFormsEqualBruteForce) {
         for (std::size_t r = 0; r < 3; ++r) {
             fr(static_cast<Eigen::Index>(r)) = f(keep[r]);
             for (std::size_t c = 0; c < 3; ++c) {
-                ar(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = a(keep[r], keep[c]);
+                ar(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) =
+                    a(keep[r], keep[c]);
             }
         }
         const Vector xr = (Matrix::Identity(3, 3) - ar).inverse() * fr;
@@ -193,7 +194,8 @@ TEST(MillerBlair, RoundDecompositionMultipliesBackToL) {
     const Vector colsum = m.L.colwise().sum().transpose();
     for (Eigen::Index j = 0; j < 4; ++j) {
         EXPECT_NEAR(round.initial(j) + round.intra(j) + round.spillover(j) + round.feedback(j),
-                    colsum(j), 1e-12);
+                    colsum(j),
+                    1e-12);
     }
 }
 

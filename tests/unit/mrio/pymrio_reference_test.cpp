@@ -6,16 +6,19 @@
 
 #include <gtest/gtest.h>
 
-#include "support/reference.hpp"
 #include "tandem/data/pymrio_format.hpp"
 #include "tandem/mrio/calc.hpp"
+
+#include "support/reference.hpp"
 
 namespace tandem::test {
 namespace {
 
 namespace fs = std::filesystem;
 
-Mrio load_raw() { return data::read_pymrio(pymrio_reference() / "pymrio_format" / "raw"); }
+Mrio load_raw() {
+    return data::read_pymrio(pymrio_reference() / "pymrio_format" / "raw");
+}
 
 // Maps a reference file name to tandem's account name: "Emissions__D_cba.csv" ->
 // "Emissions/D_cba", "x.csv" -> "x".
@@ -57,12 +60,18 @@ TEST(PymrioReference, RawFolderReadsTheInputValuesExactly) {
     EXPECT_EQ(m.regions().size(), 6u);
     EXPECT_EQ(m.final_demand.size(), 42u);
     EXPECT_TRUE(tables_match(account_table(m, "Z"),
-                             read_reference_csv(pymrio_reference() / "input" / "Z.csv", 2), 0, 0));
+                             read_reference_csv(pymrio_reference() / "input" / "Z.csv", 2),
+                             0,
+                             0));
     EXPECT_TRUE(tables_match(account_table(m, "Y"),
-                             read_reference_csv(pymrio_reference() / "input" / "Y.csv", 2), 0, 0));
-    EXPECT_TRUE(tables_match(
-        account_table(m, "Emissions/F"),
-        read_reference_csv(pymrio_reference() / "input" / "emissions__F.csv", 2), 0, 0));
+                             read_reference_csv(pymrio_reference() / "input" / "Y.csv", 2),
+                             0,
+                             0));
+    EXPECT_TRUE(
+        tables_match(account_table(m, "Emissions/F"),
+                     read_reference_csv(pymrio_reference() / "input" / "emissions__F.csv", 2),
+                     0,
+                     0));
     ASSERT_EQ(m.population.size(), 6);
     EXPECT_EQ(m.population(1), 3.7e9);
     EXPECT_EQ(m.units[0], "Mill USD");
@@ -87,7 +96,8 @@ TEST(PymrioReference, CalcAllWithoutTheInverseGivesTheSameAccounts) {
     mrio::calc_all(m, options);
     EXPECT_EQ(m.L.size(), 0);
     EXPECT_EQ(m.A.size(), 0);
-    EXPECT_EQ(compare_folder(m, pymrio_reference() / "base", {"A.csv", "L.csv", "G.csv", "B.csv"}), 37);
+    EXPECT_EQ(compare_folder(m, pymrio_reference() / "base", {"A.csv", "L.csv", "G.csv", "B.csv"}),
+              37);
 }
 
 TEST(PymrioReference, SparseSolverGivesTheSameAccounts) {
@@ -108,8 +118,14 @@ TEST(PymrioReference, AggregationMatchesEveryAggFile) {
     mrio::calc_all(m);
     mrio::Aggregation agg;
     agg.region_groups = {"EU", "EU", "EU", "other", "other", "other"};
-    agg.sector_groups = {"primary",  "primary",  "industry", "industry",
-                         "industry", "services", "services", "services"};
+    agg.sector_groups = {"primary",
+                         "primary",
+                         "industry",
+                         "industry",
+                         "industry",
+                         "services",
+                         "services",
+                         "services"};
     Mrio a = mrio::aggregate(m, agg);
     mrio::CalcOptions options;
     options.explicit_inverse = true;
@@ -153,7 +169,8 @@ TEST(PymrioReference, ShockOnTheFactorisedModelMatchesEveryShockFile) {
         }
     }
     Mrio shocked = model.with_final_demand(y);
-    EXPECT_EQ(compare_folder(shocked, pymrio_reference() / "shock",
+    EXPECT_EQ(compare_folder(shocked,
+                             pymrio_reference() / "shock",
                              {"delta_x.csv", "emissions__delta_D_cba_reg.csv"}),
               37);
 

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs every build and test dependency from Debian 12's packages (run as root).
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config git clang-format
+  libeigen3-dev libopenblas-dev liblapacke-dev libsuitesparse-dev
+  libfmt-dev libspdlog-dev nlohmann-json3-dev libcli11-dev
+  libcsv-dev libutf8proc-dev libxlsxwriter-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3 time
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

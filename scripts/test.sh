@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite: install dependencies, check formatting, build with AddressSanitizer and
+# UndefinedBehaviorSanitizer and warnings as errors (preset dev), run every test with CTest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+bash scripts/format.sh --check
+cmake --preset dev >/dev/null
+cmake --build --preset dev -j"$(nproc)"
+ctest --preset dev -j"$(nproc)"
