@@ -39,7 +39,7 @@ OutputFolder::OutputFolder(fs::path target, std::string marker) : target_(std::m
     if (ec) {
         fail(ErrorCode::kIo, "{}: cannot create folder: {}", parent.string(), ec.message());
     }
-    temp_ = parent / ("." + target_.filename().string() + ".tmp-" + random_suffix());
+    temp_ = parent / fmt::format(".{}.tmp-{}", target_.filename().string(), random_suffix());
     fs::create_directories(temp_, ec);
     if (ec) {
         fail(ErrorCode::kIo, "{}: cannot create folder: {}", temp_.string(), ec.message());
@@ -57,8 +57,8 @@ void OutputFolder::commit() {
     std::error_code ec;
     fs::path old;
     if (fs::exists(target_, ec)) {
-        old =
-            target_.parent_path() / ("." + target_.filename().string() + ".old-" + random_suffix());
+        old = target_.parent_path() /
+              fmt::format(".{}.old-{}", target_.filename().string(), random_suffix());
         fs::rename(target_, old, ec);
         if (ec) {
             fail(ErrorCode::kIo, "{}: cannot replace: {}", target_.string(), ec.message());
@@ -86,7 +86,7 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
         fs::create_directories(path.parent_path(), ec);
     }
     fs::path temp = path;
-    temp += ".tmp-" + random_suffix();
+    temp += fmt::format(".tmp-{}", random_suffix());
     {
         std::ofstream out(temp, std::ios::binary);
         out << content;

@@ -166,12 +166,6 @@ void fill_extension_flows(Mrio& m) {
 void check_table(const Mrio& m, const CalcOptions& options) {
     check_shapes(m);
     const Index& s = m.sectors;
-    if (m.Z.size() > 0) {
-        check_finite(m.Z, "Z", s, &s);
-    }
-    if (m.A.size() > 0) {
-        check_finite(m.A, "A", s, &s);
-    }
     check_finite(m.Y, "Y", s, &m.final_demand);
     for (const auto& e : m.extensions) {
         for (const Matrix* a : {&e.F, &e.S, &e.F_Y, &e.S_Y}) {
@@ -180,23 +174,7 @@ void check_table(const Mrio& m, const CalcOptions& options) {
             }
         }
     }
-    if (!options.allow_negative_flows) {
-        const Matrix& flows = m.Z.size() > 0 ? m.Z : m.A;
-        for (Eigen::Index j = 0; j < flows.cols(); ++j) {
-            for (Eigen::Index i = 0; i < flows.rows(); ++i) {
-                if (flows(i, j) < 0.0) {
-                    fail(ErrorCode::kInvalidInput,
-                         "negative intermediate flow {} from '{}' to '{}' (flows must be >= 0)",
-                         flows(i, j),
-                         s.joined(static_cast<std::size_t>(i)),
-                         s.joined(static_cast<std::size_t>(j)));
-                }
-            }
-        }
-    }
-    if (m.x.size() == 0) {
-        return;
-    }
+    const bool have_x = m.x.size() > 0;
     for (Eigen::Index j = 0; j < m.x.size(); ++j) {
         const auto label = s.joined(static_cast<std::size_t>(j));
         if (!std::isfinite(m.x(j))) {
@@ -208,32 +186,57 @@ void check_table(const Mrio& m, const CalcOptions& options) {
                  m.x(j),
                  label);
         }
-        if (m.Z.size() > 0) {
-            const double inputs = m.Z.col(j).cwiseAbs().sum();
-            if (m.x(j) == 0.0 && inputs != 0.0) {
-                fail(ErrorCode::kInvalidInput,
-                     "'{}' has zero gross output but intermediate inputs of {}",
-                     label,
-                     inputs);
-            }
-            if (m.x(j) > 0.0) {
-                const double colsum = m.Z.col(j).sum() / m.x(j);
-                if (colsum >= 1.0) {
-                    fail(ErrorCode::kNumerical,
-                         "the table is not productive: the column sum of A for '{}' is {:.6g} "
-                         "(intermediate inputs of at least its gross output, so value added <= 0)",
-                         label,
-                         colsum);
+    }
+    // One pass over the flows (or coefficients), column by column: large tables are read once.
+    const bool flows = m.Z.size() > 0;
+    const Matrix& t = flows ? m.Z : m.A;
+    const char* name = flows ? "Z" : "A";
+    for (Eigen::Index j = 0; j < t.cols(); ++j) {
+        double sum = 0.0;
+        double abs_sum = 0.0;
+        const double* col = t.col(j).data();
+        for (Eigen::Index i = 0; i < t.rows(); ++i) {
+            const double v = col[i];
+            sum += v;
+            abs_sum += std::fabs(v);
+        }
+        if (!std::isfinite(sum) || !std::isfinite(abs_sum)) {
+            check_finite(t, name, s, &s);  // names the cell
+        }
+        if (!options.allow_negative_flows && abs_sum != sum) {
+            for (Eigen::Index i = 0; i < t.rows(); ++i) {
+                if (col[i] < 0.0) {
+                    fail(ErrorCode::kInvalidInput,
+                         "negative intermediate flow {} from '{}' to '{}' (flows must be >= 0)",
+                         col[i],
+                         s.joined(static_cast<std::size_t>(i)),
+                         s.joined(static_cast<std::size_t>(j)));
                 }
             }
-        } else if (m.A.size() > 0) {
-            const double colsum = m.A.col(j).sum();
-            if (colsum >= 1.0) {
-                fail(ErrorCode::kNumerical,
-                     "the table is not productive: the column sum of A for '{}' is {:.6g}",
-                     label,
-                     colsum);
+        }
+        if (!have_x && flows) {
+            continue;
+        }
+        const auto label = s.joined(static_cast<std::size_t>(j));
+        double colsum = sum;
+        if (flows) {
+            if (m.x(j) == 0.0) {
+                if (abs_sum != 0.0) {
+                    fail(ErrorCode::kInvalidInput,
+                         "'{}' has zero gross output but intermediate inputs of {}",
+                         label,
+                         abs_sum);
+                }
+                continue;
             }
+            colsum = sum / m.x(j);
+        }
+        if (colsum >= 1.0) {
+            fail(ErrorCode::kNumerical,
+                 "the table is not productive: the column sum of A for '{}' is {:.6g} "
+                 "(intermediate inputs of at least its gross output, so value added <= 0)",
+                 label,
+                 colsum);
         }
     }
 }
@@ -287,8 +290,27 @@ void calc_accounts(Mrio& m, const LeontiefSolver& solver, const ProgressFn& prog
             }
             k0 += e->S.rows();
         }
-        const Matrix m_dom = solver.solve_transposed(rhs);  // n x (k_total * regions)
+        std::vector<Eigen::Index> first_row(static_cast<std::size_t>(rhs.cols()));
+        for (Eigen::Index s = 0; s < nreg; ++s) {
+            for (Eigen::Index k = 0; k < k_total; ++k) {
+                first_row[static_cast<std::size_t>(s * k_total + k)] = s * nsec;
+            }
+        }
+        const Matrix m_dom = solver.solve_transposed(rhs, first_row);  // n x (k_total * regions)
         report(progress, "footprints", 2, 3);
+        // The multipliers are the sum of the domestic ones: M = S L = sum over s of S_s L_s.,
+        // which saves a solve.
+        k0 = 0;
+        for (Extension* e : todo) {
+            if (e->M.size() == 0) {
+                Matrix mt = Matrix::Zero(n, e->S.rows());
+                for (Eigen::Index s = 0; s < nreg; ++s) {
+                    mt += m_dom.middleCols(s * k_total + k0, e->S.rows());
+                }
+                e->M = mt.transpose();
+            }
+            k0 += e->S.rows();
+        }
 
         k0 = 0;
         for (Extension* e : todo) {
@@ -437,7 +459,11 @@ LeontiefSolver calc_all(Mrio& m, const CalcOptions& options, const ProgressFn& p
     std::optional<LeontiefSolver> solver;
     if (m.x.size() == 0) {
         if (m.Z.size() > 0) {
-            m.x = m.Z.rowwise().sum() + m.Y.rowwise().sum();
+            // Column by column: Eigen's rowwise() sum strides through a column-major matrix.
+            m.x = m.Y.rowwise().sum();
+            for (Eigen::Index j = 0; j < m.Z.cols(); ++j) {
+                m.x += m.Z.col(j);
+            }
         } else {
             if (options.check) {
                 check_table(m, options);
@@ -480,10 +506,11 @@ LeontiefSolver calc_all(Mrio& m, const CalcOptions& options, const ProgressFn& p
         }
     }
     fill_extension_flows(m);
+    // Footprints first: their domestic multipliers also give M.
+    calc_accounts(m, *solver, progress);
     report(progress, "multipliers", 0, 1);
     calc_multipliers(m, *solver, options);
     report(progress, "multipliers", 1, 1);
-    calc_accounts(m, *solver, progress);
     return std::move(*solver);
 }
 
@@ -516,6 +543,26 @@ Mrio FactorisedModel::with_final_demand(const Matrix& Y_new, const ProgressFn& p
     r.Z = r.A * r.x.asDiagonal();
     fill_extension_flows(r);
     calc_accounts(r, solver_, progress);
+    return r;
+}
+
+ShockResult FactorisedModel::shock(const Matrix& Y_new) const {
+    ShockResult r;
+    r.x = output_for(Y_new);
+    r.delta_x = r.x - base_.x;
+    const auto sreg = base_.sector_region();
+    const auto fdreg = base_.final_demand_region();
+    const std::size_t nreg = base_.regions().size();
+    const Matrix y_reg = group_columns(Y_new, fdreg, nreg);
+    const Vector y_totals = column_totals(Y_new);
+    for (const auto& e : base_.extensions) {
+        Matrix fy = Matrix::Zero(e.S.rows(), static_cast<Eigen::Index>(nreg));
+        if (e.S_Y.size() > 0) {
+            fy = group_columns(e.S_Y * y_totals.asDiagonal(), fdreg, nreg);
+        }
+        r.D_cba_reg.push_back(e.M * y_reg + fy);
+        r.D_pba_reg.push_back(group_columns(e.S * r.x.asDiagonal(), sreg, nreg) + fy);
+    }
     return r;
 }
 

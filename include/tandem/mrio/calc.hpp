@@ -37,6 +37,15 @@ LeontiefSolver calc_all(Mrio& mrio,
 // The footprint accounts of pymrio's calc_accounts for every extension, given a factorisation.
 void calc_accounts(Mrio& mrio, const LeontiefSolver& solver, const ProgressFn& progress = {});
 
+// What a final-demand shock changes, computed in O(n^2 + n k regions): one solve for x and
+// the regional consumption- and production-based accounts from M and S.
+struct ShockResult {
+    Vector x;                       // gross output under the new final demand
+    Vector delta_x;                 // x - base x
+    std::vector<Matrix> D_cba_reg;  // per extension, stressors x regions
+    std::vector<Matrix> D_pba_reg;  // per extension, stressors x regions
+};
+
 // A factored model: answers final-demand shocks in O(n^2) without refactoring.
 class FactorisedModel {
 public:
@@ -48,6 +57,8 @@ public:
     // Every account for another final demand, with pymrio's reset_all_to_coefficients
     // semantics: A, S, S_Y and M stay, Z, x, F, F_Y and the footprints are recomputed.
     Mrio with_final_demand(const Matrix& Y_new, const ProgressFn& progress = {}) const;
+    // The quick answer: x and the regional cba/pba accounts (equal to with_final_demand's).
+    ShockResult shock(const Matrix& Y_new) const;
 
 private:
     Mrio base_;

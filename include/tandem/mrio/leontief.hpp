@@ -43,6 +43,10 @@ public:
     Matrix solve(const Matrix& rhs) const;
     // L' rhs = (I - A)^-T rhs (multipliers: M' = L' S').
     Matrix solve_transposed(const Matrix& rhs) const;
+    // As solve_transposed, for right-hand sides whose column c is zero above row first_row[c]
+    // (footprints: stressor rows of one region). The forward substitution with U' skips those
+    // rows, a third of the work on average.
+    Matrix solve_transposed(const Matrix& rhs, const std::vector<Eigen::Index>& first_row) const;
     // The explicit inverse L; O(n^3): only when asked for.
     Matrix inverse() const;
 

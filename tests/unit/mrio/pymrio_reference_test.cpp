@@ -169,6 +169,17 @@ TEST(PymrioReference, ShockOnTheFactorisedModelMatchesEveryShockFile) {
         }
     }
     Mrio shocked = model.with_final_demand(y);
+    // The quick path gives the same x and regional accounts.
+    auto quick = model.shock(y);
+    EXPECT_LT((quick.x - shocked.x).cwiseAbs().maxCoeff(), 1e-9 * shocked.x.maxCoeff());
+    for (std::size_t e = 0; e < shocked.extensions.size(); ++e) {
+        const Matrix& cba = shocked.extensions[e].D_cba_reg;
+        const Matrix& pba = shocked.extensions[e].D_pba_reg;
+        EXPECT_LT((quick.D_cba_reg[e] - cba).cwiseAbs().maxCoeff(),
+                  1e-9 * cba.cwiseAbs().maxCoeff());
+        EXPECT_LT((quick.D_pba_reg[e] - pba).cwiseAbs().maxCoeff(),
+                  1e-9 * pba.cwiseAbs().maxCoeff());
+    }
     EXPECT_EQ(compare_folder(shocked,
                              pymrio_reference() / "shock",
                              {"delta_x.csv", "emissions__delta_D_cba_reg.csv"}),
