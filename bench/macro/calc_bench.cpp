@@ -4,20 +4,21 @@
 // of the same matrix and the machine's DGEMM rate. Prints one JSON object.
 //
 //   tandem_calc_bench --regions 49 --sectors 200 [--write DIR] [--inverse]
-#include <cblas.h>
-#include <lapacke.h>
-#include <sys/mman.h>
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <string>
 
-#include "support/synthetic.hpp"
+#include <cblas.h>
+#include <lapacke.h>
+
 #include "tandem/data/pymrio_format.hpp"
 #include "tandem/mrio/calc.hpp"
+
+#include "support/synthetic.hpp"
+#include <sys/mman.h>
+#include <sys/resource.h>
 
 namespace {
 
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     int regions = 31;
     int sectors = 42;
     std::string write_dir;
+    std::string save_input;
     bool inverse = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -47,11 +49,15 @@ int main(int argc, char** argv) {
             sectors = std::stoi(argv[++i]);
         } else if (a == "--write" && i + 1 < argc) {
             write_dir = argv[++i];
+        } else if (a == "--save-input" && i + 1 < argc) {
+            save_input = argv[++i];
         } else if (a == "--inverse") {
             inverse = true;
         } else {
-            std::fprintf(stderr, "usage: %s --regions R --sectors S [--write DIR] [--inverse]\n",
-                         argv[0]);
+            std::fprintf(
+                stderr,
+                "usage: %s --regions R --sectors S [--write DIR] [--inverse] [--save-input DIR]\n",
+                argv[0]);
             return 2;
         }
     }
@@ -61,6 +67,14 @@ int main(int argc, char** argv) {
     const double generate_s = now() - t0;
     const auto n = static_cast<long>(m.size());
     const double rss_generated = peak_rss_mb();
+    if (!save_input.empty()) {
+        // The raw synthetic MRIO as a pymrio folder, for the peer script.
+        tandem::data::PymrioWriteOptions w;
+        w.precision = 17;
+        w.write_A = false;
+        tandem::data::write_pymrio(m, save_input, w);
+        return 0;
+    }
 
     tandem::mrio::CalcOptions options;
     options.keep_A = n <= 4000;
@@ -103,39 +117,66 @@ int main(int argc, char** argv) {
     m.L.resize(0, 0);
     m.A.resize(0, 0);
 
-    // The floor: one LAPACK LU of the same I - A, in a buffer on the same (transparent huge)
-    // pages as the solver's, so that both get the same memory system.
-    const std::size_t count = static_cast<std::size_t>(n) * static_cast<std::size_t>(n);
-    const std::size_t huge = std::size_t{2} << 20;
-    const std::size_t bytes = ((count * sizeof(double) + huge - 1) / huge) * huge;
-    void* raw = nullptr;
-    if (posix_memalign(&raw, huge, bytes) != 0) {
+    // The floor: one LAPACK LU of the same I - A (filled before the clock starts, so the floor
+    // pays neither allocation nor page faults, which the calc does).
+    const std::size_t bytes =
+        static_cast<std::size_t>(n) * static_cast<std::size_t>(n) * sizeof(double);
+    void* raw = mmap(
+        nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (raw == MAP_FAILED) {
         return 1;
     }
-    madvise(raw, bytes, MADV_HUGEPAGE);
     Eigen::Map<Matrix> lu(static_cast<double*>(raw), n, n);
     lu = -(m.Z * m.reciprocal_output().asDiagonal());
     lu.diagonal().array() += 1.0;
     m.Z.resize(0, 0);
     std::vector<lapack_int> piv(static_cast<std::size_t>(n));
     t0 = now();
-    LAPACKE_dgetrf(LAPACK_COL_MAJOR, static_cast<lapack_int>(n), static_cast<lapack_int>(n),
-                   lu.data(), static_cast<lapack_int>(n), piv.data());
+    LAPACKE_dgetrf(LAPACK_COL_MAJOR,
+                   static_cast<lapack_int>(n),
+                   static_cast<lapack_int>(n),
+                   lu.data(),
+                   static_cast<lapack_int>(n),
+                   piv.data());
     const double lu_s = now() - t0;
     const auto nd = static_cast<double>(n);
     const double lu_gflops = (2.0 / 3.0) * nd * nd * nd / lu_s / 1e9;
-    std::free(raw);
+    munmap(raw, bytes);
 
     // The machine's DGEMM rate (n = 3000).
     const int g = 3000;
     Matrix a = Matrix::Random(g, g);
     Matrix b = Matrix::Random(g, g);
     Matrix c = Matrix::Zero(g, g);
-    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, g, g, g, 1.0, a.data(), g, b.data(), g,
-                0.0, c.data(), g);  // warm-up
+    cblas_dgemm(CblasColMajor,
+                CblasNoTrans,
+                CblasNoTrans,
+                g,
+                g,
+                g,
+                1.0,
+                a.data(),
+                g,
+                b.data(),
+                g,
+                0.0,
+                c.data(),
+                g);  // warm-up
     t0 = now();
-    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, g, g, g, 1.0, a.data(), g, b.data(), g,
-                0.0, c.data(), g);
+    cblas_dgemm(CblasColMajor,
+                CblasNoTrans,
+                CblasNoTrans,
+                g,
+                g,
+                g,
+                1.0,
+                a.data(),
+                g,
+                b.data(),
+                g,
+                0.0,
+                c.data(),
+                g);
     const double dgemm_s = now() - t0;
     const double dgemm_gflops = 2.0 * g * static_cast<double>(g) * g / dgemm_s / 1e9;
 
@@ -145,7 +186,19 @@ int main(int argc, char** argv) {
         "\"peak_rss_calc_mb\": %.0f, \"shock_ms\": %.1f, \"shock_delta_x\": %.6g, "
         "\"lu_s\": %.3f, \"lu_gflops\": %.1f, \"dgemm_gflops\": %.1f, "
         "\"calc_over_lu\": %.3f}\n",
-        n, regions, inverse ? "true" : "false", generate_s, calc_s, write_s, rss_generated,
-        rss_calc, shock_ms, dx, lu_s, lu_gflops, dgemm_gflops, calc_s / lu_s);
+        n,
+        regions,
+        inverse ? "true" : "false",
+        generate_s,
+        calc_s,
+        write_s,
+        rss_generated,
+        rss_calc,
+        shock_ms,
+        dx,
+        lu_s,
+        lu_gflops,
+        dgemm_gflops,
+        calc_s / lu_s);
     return 0;
 }

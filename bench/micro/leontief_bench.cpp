@@ -2,8 +2,9 @@
 // O(n^3), a solve O(n^2)), and calc_all on small synthetic MRIOs.
 #include <benchmark/benchmark.h>
 
-#include "support/synthetic.hpp"
 #include "tandem/mrio/calc.hpp"
+
+#include "support/synthetic.hpp"
 
 namespace {
 
@@ -21,22 +22,30 @@ void BM_DenseLeontiefFactor(benchmark::State& state) {
     }
     state.SetComplexityN(state.range(0));
 }
-BENCHMARK(BM_DenseLeontiefFactor)->RangeMultiplier(2)->Range(256, 2048)->Complexity(benchmark::oNCubed)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DenseLeontiefFactor)
+    ->RangeMultiplier(2)
+    ->Range(256, 2048)
+    ->Complexity(benchmark::oNCubed)
+    ->Unit(benchmark::kMillisecond);
 
 void BM_LeontiefSolveOneRhs(benchmark::State& state) {
     const int sectors = static_cast<int>(state.range(0));
     auto m = tandem::bench::synthetic_mrio(1, sectors);
     tandem::mrio::SolverOptions o;
     o.kind = tandem::mrio::SolverKind::kDense;
-    auto s = tandem::mrio::LeontiefSolver::from_flows(m.Z, m.Z.rowwise().sum().cwiseInverse(),
-                                                      m.sectors, o);
+    auto s = tandem::mrio::LeontiefSolver::from_flows(
+        m.Z, m.Z.rowwise().sum().cwiseInverse(), m.sectors, o);
     Matrix y = Matrix::Ones(sectors, 1);
     for (auto _ : state) {
         benchmark::DoNotOptimize(s.solve(y));
     }
     state.SetComplexityN(state.range(0));
 }
-BENCHMARK(BM_LeontiefSolveOneRhs)->RangeMultiplier(2)->Range(256, 4096)->Complexity(benchmark::oNSquared)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_LeontiefSolveOneRhs)
+    ->RangeMultiplier(2)
+    ->Range(256, 4096)
+    ->Complexity(benchmark::oNSquared)
+    ->Unit(benchmark::kMicrosecond);
 
 void BM_CalcAllChinaSize(benchmark::State& state) {
     // 31 provinces x 42 sectors, as the China MRIO

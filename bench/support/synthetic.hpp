@@ -19,8 +19,8 @@ inline Mrio synthetic_mrio(int regions, int sectors, unsigned seed = 1337) {
     for (int s = 0; s < sectors; ++s) {
         sec.push_back("s" + std::to_string(s + 1));
     }
-    const std::vector<std::string> cats = {"households", "npish",  "government", "gfcf",
-                                           "inventories", "valuables", "exports"};
+    const std::vector<std::string> cats = {
+        "households", "npish", "government", "gfcf", "inventories", "valuables", "exports"};
     Mrio m;
     m.name = "synthetic";
     m.sectors = Index::product("region", reg, "sector", sec);
