@@ -1,5 +1,6 @@
 #include "tandem/data/pymrio_format.hpp"
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -593,7 +594,13 @@ public:
 
     void text(std::string_view s) { buf_.append(s.data(), s.data() + s.size()); }
     void tab() { buf_.push_back('\t'); }
-    void number(double v) { fmt::format_to(std::back_inserter(buf_), "{:.{}g}", v, precision_); }
+    // printf's %.<precision>g, as pandas writes with float_format; std::to_chars is several
+    // times faster than a runtime-precision fmt call, which matters for 96 million cells.
+    void number(double v) {
+        char tmp[32];
+        auto res = std::to_chars(tmp, tmp + sizeof tmp, v, std::chars_format::general, precision_);
+        buf_.append(tmp, res.ptr);
+    }
     void end_line() {
         buf_.push_back('\n');
         if (buf_.size() > (1 << 20)) {

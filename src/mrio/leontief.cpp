@@ -349,14 +349,19 @@ Matrix LeontiefSolver::solve_transposed(const Matrix& rhs,
     const double* lu = impl_->lu();
     // A' = U' L' P': solve U' y = b (lower triangular: rows above first_row stay 0), then
     // L' z = y, then x = P z.
+    // Columns go in batches of at least kBatch (dtrsm is slow on narrow right-hand sides),
+    // each solved from the smallest first row of its batch.
+    constexpr Eigen::Index kBatch = 64;
     for (Eigen::Index c0 = 0; c0 < b.cols();) {
         Eigen::Index c1 = c0 + 1;
+        Eigen::Index first = first_row[static_cast<std::size_t>(c0)];
         while (c1 < b.cols() &&
-               first_row[static_cast<std::size_t>(c1)] == first_row[static_cast<std::size_t>(c0)]) {
+               (c1 - c0 < kBatch || first_row[static_cast<std::size_t>(c1)] ==
+                                        first_row[static_cast<std::size_t>(c1 - 1)])) {
+            first = std::min(first, first_row[static_cast<std::size_t>(c1)]);
             ++c1;
         }
-        const Eigen::Index r0 =
-            std::clamp<Eigen::Index>(first_row[static_cast<std::size_t>(c0)], 0, n);
+        const Eigen::Index r0 = std::clamp<Eigen::Index>(first, 0, n);
         const auto m = static_cast<int>(n - r0);
         if (m > 0) {
             cblas_dtrsm(CblasColMajor,

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the macro benchmarks (release build) and prints one JSON line per run:
+#   full calc at 1,302 (31x42), 4,900 (49x100) and 9,800 (49x200) sectors, without and with
+#   writing the pymrio folder, and with the explicit inverse; each beside one LAPACK LU of the
+#   same matrix. REPEAT (default 3) runs per case; compare medians on a noisy machine.
+# Then the Google Benchmark micro suite and the peer comparison (pymrio or its NumPy replica).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dpkg -s python3-numpy python3-pandas >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq python3-numpy python3-pandas >/dev/null)
+cmake --preset release >/dev/null
+cmake --build --preset release -j"$(nproc)" >/dev/null
+B=build/release/bench
+REPEAT=${REPEAT:-3}
+SIZES=${SIZES:-"31x42 49x100 49x200"}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for size in $SIZES; do
+  r=${size%x*}; s=${size#*x}
+  for ((i = 0; i < REPEAT; i++)); do "$B/tandem_calc_bench" --regions "$r" --sectors "$s"; done
+  "$B/tandem_calc_bench" --regions "$r" --sectors "$s" --write "$tmp/out"; rm -rf "$tmp/out"
+  "$B/tandem_calc_bench" --regions "$r" --sectors "$s" --inverse
+done
+"$B/tandem_micro_bench" --benchmark_min_time=0.2
+/usr/bin/python3 bench/macro/peer_pymrio.py --tandem "$B/tandem_calc_bench" --sizes 31x42 49x100
