@@ -10,6 +10,7 @@
 #include "tandem/data/delimited.hpp"
 #include "tandem/data/pymrio_format.hpp"
 #include "tandem/data/regions.hpp"
+#include "tandem/data/tandem_format.hpp"
 #include "tandem/mrio/analysis.hpp"
 #include "tandem/mrio/calc.hpp"
 
@@ -126,6 +127,7 @@ void add_mrio_commands(CLI::App& app) {
             bool inverse = false;
             bool no_inverse = false;
             int precision = 12;
+            std::string to = "pymrio";
         };
         auto a = std::make_shared<Args>();
         auto* cmd = group->add_subcommand(
@@ -142,21 +144,29 @@ void add_mrio_commands(CLI::App& app) {
                         a->precision,
                         "significant digits written (pymrio's default is 12; 17 keeps every bit)")
             ->check(CLI::Range(1, 17));
+        cmd->add_option("--to",
+                        a->to,
+                        "output format: pymrio (saved-folder layout) or tandem (manifest + CSV)")
+            ->check(CLI::IsMember({"pymrio", "tandem"}));
         cmd->add_flag("-q,--quiet", a->model.quiet, "no progress messages");
         cmd->callback([a] {
             const auto t0 = std::chrono::steady_clock::now();
             auto progress = terminal_progress(a->model.quiet);
-            Mrio m = data::read_pymrio(a->model.folder, progress);
+            Mrio m = data::read_mrio(a->model.folder, progress);
             auto options = calc_options(a->model, m.size());
             options.ghosh = a->ghosh;
             options.explicit_inverse =
                 !a->no_inverse && (a->inverse || m.size() <= kInverseThreshold);
             auto solver = mrio::calc_all(m, options, progress);
-            data::PymrioWriteOptions w;
-            w.precision = a->precision;
-            w.write_L = options.explicit_inverse;
-            w.write_B = a->ghosh;
-            data::write_pymrio(m, a->out, w, progress);
+            if (a->to == "tandem") {
+                data::write_tandem_mrio(m, a->out, progress);
+            } else {
+                data::PymrioWriteOptions w;
+                w.precision = a->precision;
+                w.write_L = options.explicit_inverse;
+                w.write_B = a->ghosh;
+                data::write_pymrio(m, a->out, w, progress);
+            }
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             if (!a->model.quiet) {
@@ -169,6 +179,41 @@ void add_mrio_commands(CLI::App& app) {
                     options.explicit_inverse ? "explicit L; " : "",
                     a->out,
                     seconds);
+            }
+        });
+    }
+
+    // ---- convert
+    {
+        struct Args {
+            ModelArgs model;
+            std::string out;
+            std::string to = "tandem";
+            int precision = 17;
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = group->add_subcommand(
+            "convert",
+            "Convert an MRIO folder between pymrio's layout and tandem's (no calculation).");
+        add_model_args(*cmd, a->model);
+        cmd->add_option("-o,--output", a->out, "output folder")->required();
+        cmd->add_option("--to", a->to, "pymrio or tandem")
+            ->check(CLI::IsMember({"pymrio", "tandem"}));
+        cmd->add_option("--precision", a->precision, "significant digits for pymrio output")
+            ->check(CLI::Range(1, 17));
+        cmd->add_flag("-q,--quiet", a->model.quiet, "no progress messages");
+        cmd->callback([a] {
+            auto progress = terminal_progress(a->model.quiet);
+            Mrio m = data::read_mrio(a->model.folder, progress);
+            if (a->to == "tandem") {
+                data::write_tandem_mrio(m, a->out, progress);
+            } else {
+                data::PymrioWriteOptions w;
+                w.precision = a->precision;
+                w.write_A = m.A.size() > 0;
+                w.write_L = m.L.size() > 0;
+                w.write_B = m.B.size() > 0;
+                data::write_pymrio(m, a->out, w, progress);
             }
         });
     }
@@ -189,7 +234,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->add_flag("--calc", a->calc, "run calc_all first");
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_pymrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
             if (a->calc) {
                 mrio::calc_all(m, calc_options(a->model, m.size()));
             }
@@ -241,7 +286,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->callback([a, scale] {
             a->has_scale = scale->count() > 0;
             auto progress = terminal_progress(a->out.quiet);
-            Mrio base = data::read_pymrio(a->model.folder, progress);
+            Mrio base = data::read_mrio(a->model.folder, progress);
             auto options = calc_options(a->model, base.size());
             options.keep_A = true;
             mrio::FactorisedModel model(std::move(base), options);
@@ -357,7 +402,7 @@ void add_mrio_commands(CLI::App& app) {
                         "expenditure by households'");
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_pymrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
             auto options = calc_options(a->model, m.size());
             auto solver = mrio::calc_all(m, options);
             std::vector<mrio::CoefficientRow> rows;
@@ -454,7 +499,7 @@ void add_mrio_commands(CLI::App& app) {
             ->check(CLI::IsMember({"ghosh", "leontief"}));
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_pymrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
             auto solver = mrio::calc_all(m, calc_options(a->model, m.size()));
             auto link = mrio::linkages(m.x,
                                        solver,
@@ -491,7 +536,7 @@ void add_mrio_commands(CLI::App& app) {
         add_model_args(*cmd, a->model);
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_pymrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
             require_dense_size(m, "hypothetical extraction");
             auto options = calc_options(a->model, m.size());
             options.explicit_inverse = true;
@@ -531,7 +576,7 @@ void add_mrio_commands(CLI::App& app) {
             ->check(CLI::IsMember({"miller", "round"}));
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_pymrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
             require_dense_size(m, "the regional decomposition");
             auto options = calc_options(a->model, m.size());
             options.explicit_inverse = true;
@@ -596,7 +641,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->add_flag("-q,--quiet", a->model.quiet, "no progress messages");
         cmd->callback([a] {
             auto progress = terminal_progress(a->model.quiet);
-            Mrio m = data::read_pymrio(a->model.folder, progress);
+            Mrio m = data::read_mrio(a->model.folder, progress);
             mrio::Aggregation agg;
             if (!a->regions.empty()) {
                 agg.region_groups = read_groups(a->regions);
@@ -637,7 +682,7 @@ void add_mrio_commands(CLI::App& app) {
             ->required();
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_pymrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
             auto solver = mrio::calc_all(m, calc_options(a->model, m.size()));
             Vector dv = Vector::Zero(static_cast<Eigen::Index>(m.size()));
             for (const auto& spec : a->push) {

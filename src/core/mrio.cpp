@@ -197,66 +197,133 @@ std::vector<std::string> account_names(const Mrio& m) {
     return out;
 }
 
-Table account_table(const Mrio& m, const std::string& name) {
-    Table t;
-    t.name = name;
+namespace {
+
+// Where an account lives and what labels it carries; nullptr storage for unknown names.
+struct AccountSlot {
+    Matrix* matrix = nullptr;
+    Vector* vector = nullptr;  // x, population
+    Index rows;
+    Index cols;
+};
+
+AccountSlot slot(Mrio& m, const std::string& name) {
+    AccountSlot out;
     auto slash = name.find('/');
     if (slash == std::string::npos) {
-        if (name == "x" && m.x.size() > 0) {
-            t.rows = m.sectors;
-            t.cols = Index::single("", {"indout"});
-            t.values = m.x;
-            return t;
-        }
-        if (name == "population" && m.population.size() > 0) {
-            t.rows = Index::single("", {"Population"});
-            t.cols = Index::single("region", m.population_regions);
-            t.values = m.population.transpose();
-            return t;
-        }
-        for (auto [key, matrix] : {std::pair{"Z", &m.Z},
-                                   std::pair{"A", &m.A},
-                                   std::pair{"L", &m.L},
-                                   std::pair{"B", &m.B},
-                                   std::pair{"G", &m.G}}) {
-            if (name == key && matrix->size() > 0) {
-                t.rows = m.sectors;
-                t.cols = m.sectors;
-                t.values = *matrix;
-                return t;
-            }
-        }
-        if (name == "Y" && m.Y.size() > 0) {
-            t.rows = m.sectors;
-            t.cols = m.final_demand;
-            t.values = m.Y;
-            return t;
-        }
-    } else {
-        const Extension* e = m.find_extension(name.substr(0, slash));
-        const std::string key = name.substr(slash + 1);
-        if (e != nullptr) {
-            for (const auto& [acc, matrix] : extension_accounts(*e)) {
-                if (acc == key && matrix->size() > 0) {
-                    t.rows = e->stressors;
-                    if (acc == "F_Y" || acc == "S_Y") {
-                        t.cols = m.final_demand;
-                    } else if (acc.ends_with("_reg") || acc.ends_with("_cap")) {
-                        t.cols = Index::single("region", m.regions());
-                    } else {
-                        t.cols = m.sectors;
-                    }
-                    t.values = *matrix;
-                    return t;
+        if (name == "x") {
+            out.vector = &m.x;
+            out.rows = m.sectors;
+            out.cols = Index::single("", {"indout"});
+        } else if (name == "population") {
+            out.vector = &m.population;
+            out.rows = Index::single("", {"Population"});
+            out.cols = Index::single("region", m.population_regions);
+        } else if (name == "Y") {
+            out.matrix = &m.Y;
+            out.rows = m.sectors;
+            out.cols = m.final_demand;
+        } else {
+            for (auto [key, matrix] : {std::pair{"Z", &m.Z},
+                                       std::pair{"A", &m.A},
+                                       std::pair{"L", &m.L},
+                                       std::pair{"B", &m.B},
+                                       std::pair{"G", &m.G}}) {
+                if (name == key) {
+                    out.matrix = matrix;
+                    out.rows = m.sectors;
+                    out.cols = m.sectors;
                 }
             }
         }
+        return out;
     }
+    Extension* e = m.find_extension(name.substr(0, slash));
+    const std::string key = name.substr(slash + 1);
+    if (e == nullptr) {
+        return out;
+    }
+    for (const auto& [acc, matrix] : extension_accounts(*e)) {
+        if (acc == key) {
+            out.matrix = const_cast<Matrix*>(matrix);
+            out.rows = e->stressors;
+            if (acc == "F_Y" || acc == "S_Y") {
+                out.cols = m.final_demand;
+            } else if (acc.ends_with("_reg") || acc.ends_with("_cap")) {
+                out.cols = Index::single("region", m.regions());
+            } else {
+                out.cols = m.sectors;
+            }
+        }
+    }
+    return out;
+}
+
+[[noreturn]] void unknown_account(const Mrio& m, const std::string& name) {
     std::string known;
     for (const auto& n : account_names(m)) {
         known += (known.empty() ? "" : ", ") + n;
     }
     fail(ErrorCode::kInvalidInput, "no account '{}' (available: {})", name, known);
+}
+
+}  // namespace
+
+Table account_table(const Mrio& m, const std::string& name) {
+    AccountSlot s = slot(const_cast<Mrio&>(m), name);
+    Table t;
+    t.name = name;
+    t.rows = s.rows;
+    t.cols = s.cols;
+    if (s.vector != nullptr && s.vector->size() > 0) {
+        t.values = name == "population" ? Matrix(s.vector->transpose()) : Matrix(*s.vector);
+        return t;
+    }
+    if (s.matrix != nullptr && s.matrix->size() > 0) {
+        t.values = *s.matrix;
+        return t;
+    }
+    unknown_account(m, name);
+}
+
+Index account_rows(const Mrio& m, const std::string& name) {
+    AccountSlot s = slot(const_cast<Mrio&>(m), name);
+    if (s.matrix == nullptr && s.vector == nullptr) {
+        unknown_account(m, name);
+    }
+    return s.rows;
+}
+
+Index account_columns(const Mrio& m, const std::string& name) {
+    AccountSlot s = slot(const_cast<Mrio&>(m), name);
+    if (s.matrix == nullptr && s.vector == nullptr) {
+        unknown_account(m, name);
+    }
+    return s.cols;
+}
+
+void set_account(Mrio& m, const std::string& name, Matrix values) {
+    AccountSlot s = slot(m, name);
+    if (s.matrix == nullptr && s.vector == nullptr) {
+        unknown_account(m, name);
+    }
+    const auto rows = static_cast<Eigen::Index>(s.rows.size());
+    const auto cols = static_cast<Eigen::Index>(s.cols.size());
+    if (values.rows() != rows || values.cols() != cols) {
+        fail(ErrorCode::kInvalidInput,
+             "account '{}' is {} x {}, expected {} x {}",
+             name,
+             values.rows(),
+             values.cols(),
+             rows,
+             cols);
+    }
+    if (s.vector != nullptr) {
+        *s.vector =
+            name == "population" ? Vector(values.row(0).transpose()) : Vector(values.col(0));
+    } else {
+        *s.matrix = std::move(values);
+    }
 }
 
 }  // namespace tandem

@@ -88,5 +88,10 @@ std::vector<std::string> account_names(const Mrio& mrio);
 // extension may be named by its name or its folder name. Throws Error(kInvalidInput) when the
 // account is unknown or not computed.
 Table account_table(const Mrio& mrio, const std::string& name);
+// The labels an account carries, whether or not it is computed.
+Index account_rows(const Mrio& mrio, const std::string& name);
+Index account_columns(const Mrio& mrio, const std::string& name);
+// Stores an account, checking its shape against its labels.
+void set_account(Mrio& mrio, const std::string& name, Matrix values);
 
 }  // namespace tandem
