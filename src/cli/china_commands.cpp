@@ -20,7 +20,7 @@ void add_china_commands(CLI::App& app) {
             int year = 2017;
             std::string from;
             std::string out;
-            double tolerance = 1e-3;
+            double tolerance = 0.0;
         };
         auto a = std::make_shared<Args>();
         auto* cmd = group->add_subcommand(
@@ -32,7 +32,10 @@ void add_china_commands(CLI::App& app) {
             ->required();
         cmd->add_option("-o,--output", a->out, "output folder (tandem table set)")->required();
         cmd->add_option(
-            "--tolerance", a->tolerance, "largest relative imbalance accepted in a row or column");
+            "--tolerance",
+            a->tolerance,
+            "largest relative imbalance accepted in a row or column (default: 1e-3, 1e-2 "
+            "for 2002)");
         cmd->callback([a] {
             data::ImportOptions options;
             options.balance_tolerance = a->tolerance;
@@ -53,7 +56,7 @@ void add_china_commands(CLI::App& app) {
             int year = 2017;
             std::string file;
             std::string out;
-            double tolerance = 1e-3;
+            double tolerance = 0.0;
         };
         auto a = std::make_shared<Args>();
         auto* cmd = group->add_subcommand(
@@ -64,12 +67,18 @@ void add_china_commands(CLI::App& app) {
         cmd->add_option("--year", a->year, "table year")->required();
         cmd->add_option("-o,--output", a->out, "output folder (tandem table set)")->required();
         cmd->add_option(
-            "--tolerance", a->tolerance, "largest relative imbalance accepted in a row or column");
+            "--tolerance",
+            a->tolerance,
+            "largest relative imbalance accepted in a row or column (default: 1e-3, 1e-2 "
+            "for 2002)");
         cmd->callback([a] {
             data::ImportOptions options;
             options.balance_tolerance = a->tolerance;
             auto set = data::import_national_ionet(a->file, a->year, options);
             data::write_table_set(set, a->out);
+            for (const auto& note : set.notes) {
+                std::cerr << "note: " << note << '\n';
+            }
             std::cerr << fmt::format("national table {} x {} sectors ({}) -> {}\n",
                                      set.year,
                                      set.sectors.size(),

@@ -131,6 +131,13 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
     TableSet set;
     set.kind = "provincial";
     set.year = year;
+    const double tol = options.balance_tolerance > 0.0 ? options.balance_tolerance
+                       : year == 2002                  ? 1e-2
+                                                       : 1e-3;
+    if (options.balance_tolerance <= 0.0 && year == 2002) {
+        set.notes.push_back(
+            "2002: rows and columns checked to 1% (the published tables balance to about 0.5%)");
+    }
     set.classification = fmt::format("China IO 42 sectors ({})", year);
     set.source = kSourceProvincial;
     set.licence = kLicence;
@@ -348,6 +355,18 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
                 }
             }
         }
+        for (std::size_t i = 0; i < n; ++i) {
+            double& go = p.table.x(static_cast<Eigen::Index>(i));
+            if (go < 0.0 && go > -1.0) {
+                // Below one unit (10,000 yuan): the rounding of a zero output (2002: Hunan sec03).
+                set.notes.push_back(
+                    fmt::format("{} sector sec{}: gross output {} (below one unit) set to 0",
+                                name,
+                                set.sectors[i].code,
+                                go));
+                go = 0.0;
+            }
+        }
         const auto& t = p.table;
         for (std::size_t i = 0; i < n; ++i) {
             const auto ii = static_cast<Eigen::Index>(i);
@@ -365,7 +384,7 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
             const double scale = std::max(std::fabs(t.x(ii)), t.Z.row(ii).cwiseAbs().maxCoeff());
             check_balance(row_sum - t.x(ii),
                           scale,
-                          options.balance_tolerance,
+                          tol,
                           file,
                           p.sector_line[i],
                           fmt::format("{}: the row (intermediate + final use, imports and "
@@ -379,13 +398,13 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
             const double col_sum = t.Z.col(ii).sum() + p.tva(ii);
             check_balance(col_sum - p.ti(ii),
                           std::max(std::fabs(p.ti(ii)), 1.0),
-                          options.balance_tolerance,
+                          tol,
                           file,
                           p.first_line,
                           fmt::format("{}: the column (intermediate inputs + TVA = TI)", sector));
             check_balance(p.ti(ii) - t.x(ii),
                           std::max(std::fabs(t.x(ii)), 1.0),
-                          options.balance_tolerance,
+                          tol,
                           file,
                           p.first_line,
                           fmt::format("{}: total input TI against gross output GO", sector));
@@ -399,6 +418,7 @@ TableSet import_national_ionet(const fs::path& csv_file, int year, const ImportO
     TableSet set;
     set.kind = "national";
     set.year = year;
+    const double tol = options.balance_tolerance > 0.0 ? options.balance_tolerance : 1e-3;
     set.source = kSourceNational;
     set.licence = kLicence;
     const std::string file = csv_file.string();
@@ -580,7 +600,7 @@ TableSet import_national_ionet(const fs::path& csv_file, int year, const ImportO
         check_balance(
             residual,
             std::max(std::fabs(t.x(ii)), t.Z.row(ii).cwiseAbs().maxCoeff()),
-            options.balance_tolerance,
+            tol,
             file,
             domestic[i].second.line,
             fmt::format("sector {} ({}): the row", set.sectors[i].code, set.sectors[i].name_en));
@@ -590,7 +610,7 @@ TableSet import_national_ionet(const fs::path& csv_file, int year, const ImportO
         }
         check_balance(inputs - t.x(ii),
                       std::max(std::fabs(t.x(ii)), 1.0),
-                      options.balance_tolerance,
+                      tol,
                       file,
                       domestic[i].second.line,
                       fmt::format("sector {} ({}): the column (inputs + value added = GO)",

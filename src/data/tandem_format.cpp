@@ -17,7 +17,9 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-json index_json(const Index& idx) { return {{"levels", idx.names}, {"labels", idx.labels}}; }
+json index_json(const Index& idx) {
+    return {{"levels", idx.names}, {"labels", idx.labels}};
+}
 
 Index index_from(const json& j, const std::string& file, const char* what) {
     try {
@@ -26,14 +28,21 @@ Index index_from(const json& j, const std::string& file, const char* what) {
         idx.labels = j.at("labels").get<std::vector<std::vector<std::string>>>();
         for (const auto& l : idx.labels) {
             if (l.size() != idx.names.size()) {
-                fail(ErrorCode::kInvalidInput, "{}: a label of {} has {} levels, expected {}", file,
-                     what, l.size(), idx.names.size());
+                fail(ErrorCode::kInvalidInput,
+                     "{}: a label of {} has {} levels, expected {}",
+                     file,
+                     what,
+                     l.size(),
+                     idx.names.size());
             }
         }
         return idx;
     } catch (const json::exception& e) {
-        fail(ErrorCode::kInvalidInput, "{}: {} must be {{\"levels\": [...], \"labels\": [[...]]}}: {}",
-             file, what, e.what());
+        fail(ErrorCode::kInvalidInput,
+             "{}: {} must be {{\"levels\": [...], \"labels\": [[...]]}}: {}",
+             file,
+             what,
+             e.what());
     }
 }
 
@@ -53,16 +62,23 @@ Matrix read_account_csv(const fs::path& path, const Index& rows, const Index& co
     std::size_t record = 0;
     read_delimited(path, ',', [&](std::size_t line, const std::vector<std::string>& f) {
         if (f.size() != nl + cols.size()) {
-            fail_at(file, line, std::min(f.size(), nl + cols.size()) + 1,
+            fail_at(file,
+                    line,
+                    std::min(f.size(), nl + cols.size()) + 1,
                     fmt::format("expected {} cells ({} label(s) and {} value(s)), found {}",
-                                nl + cols.size(), nl, cols.size(), f.size()));
+                                nl + cols.size(),
+                                nl,
+                                cols.size(),
+                                f.size()));
         }
         if (record == 0) {
             for (std::size_t c = 0; c < cols.size(); ++c) {
                 if (f[nl + c] != cols.joined(c)) {
-                    fail_at(file, line, nl + c + 1,
-                            fmt::format("expected column '{}', found '{}'", cols.joined(c),
-                                        f[nl + c]));
+                    fail_at(
+                        file,
+                        line,
+                        nl + c + 1,
+                        fmt::format("expected column '{}', found '{}'", cols.joined(c), f[nl + c]));
                 }
             }
             ++record;
@@ -70,19 +86,30 @@ Matrix read_account_csv(const fs::path& path, const Index& rows, const Index& co
         }
         const std::size_t r = record - 1;
         if (r >= rows.size()) {
-            fail_at(file, line, 1, fmt::format("more rows than the {} the manifest lists", rows.size()));
+            fail_at(file,
+                    line,
+                    1,
+                    fmt::format("more rows than the {} the manifest lists", rows.size()));
         }
         for (std::size_t l = 0; l < nl; ++l) {
             if (f[l] != rows.at(r, l)) {
-                fail_at(file, line, l + 1,
-                        fmt::format("expected row '{}', found '{}'", rows.joined(r),
-                                    fmt::join(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(nl), "/")));
+                fail_at(
+                    file,
+                    line,
+                    l + 1,
+                    fmt::format(
+                        "expected row '{}', found '{}'",
+                        rows.joined(r),
+                        fmt::join(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(nl), "/")));
             }
         }
         for (std::size_t c = 0; c < cols.size(); ++c) {
-            values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = parse_number(
-                f[nl + c], file, line, nl + c + 1,
-                fmt::format("row '{}', column '{}'", rows.joined(r), cols.joined(c)));
+            values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) =
+                parse_number(f[nl + c],
+                             file,
+                             line,
+                             nl + c + 1,
+                             fmt::format("row '{}', column '{}'", rows.joined(r), cols.joined(c)));
         }
         ++record;
     });
@@ -90,7 +117,10 @@ Matrix read_account_csv(const fs::path& path, const Index& rows, const Index& co
         fail(ErrorCode::kInvalidInput, "{}: the file is empty", file);
     }
     if (record - 1 != rows.size()) {
-        fail(ErrorCode::kInvalidInput, "{}: expected {} data rows, found {}", file, rows.size(),
+        fail(ErrorCode::kInvalidInput,
+             "{}: expected {} data rows, found {}",
+             file,
+             rows.size(),
              record - 1);
     }
     return values;
@@ -160,8 +190,10 @@ Mrio read_tandem_mrio(const fs::path& folder, const ProgressFn& progress) {
         fail(ErrorCode::kInvalidInput, "{}: \"format\" must be \"tandem-mrio\"", mfile);
     }
     if (j.value("format_version", 0) != 1) {
-        fail(ErrorCode::kInvalidInput, "{}: unsupported format_version {} (this tandem reads 1)",
-             mfile, j.value("format_version", 0));
+        fail(ErrorCode::kInvalidInput,
+             "{}: unsupported format_version {} (this tandem reads 1)",
+             mfile,
+             j.value("format_version", 0));
     }
     Mrio m;
     try {
@@ -187,7 +219,10 @@ Mrio read_tandem_mrio(const fs::path& folder, const ProgressFn& progress) {
             const auto name = a.at("name").get<std::string>();
             const auto file = a.at("file").get<std::string>();
             if (file.find("..") != std::string::npos || fs::path(file).is_absolute()) {
-                fail(ErrorCode::kInvalidInput, "{}: account file '{}' leaves the folder", mfile, file);
+                fail(ErrorCode::kInvalidInput,
+                     "{}: account file '{}' leaves the folder",
+                     mfile,
+                     file);
             }
             Matrix values =
                 read_account_csv(folder / file, account_rows(m, name), account_columns(m, name));

@@ -46,6 +46,21 @@ TEST(ChinaTables, ProvincialImportMatchesThePublishedFigures) {
     EXPECT_GE(set.final_use_index("IF"), 0);
 }
 
+TEST(ChinaTables, EveryPublishedYearImportsWithItsRulesNoted) {
+    for (int year : {2002, 2007, 2012, 2017}) {
+        auto set = data::import_provincial_chnio(chnio(), year);
+        EXPECT_EQ(set.tables.size(), year < 2012 ? 30u : 31u) << year;  // no Tibet before 2012
+        EXPECT_EQ(set.find("540000") != nullptr, year >= 2012) << year;
+        ASSERT_NE(set.find("230000"), nullptr);
+        ASSERT_NE(set.find("340000"), nullptr);
+    }
+    auto y2002 = data::import_provincial_chnio(chnio(), 2002);
+    ASSERT_EQ(y2002.notes.size(), 4u);
+    EXPECT_NE(y2002.notes[1].find("Hunan sector sec03"), std::string::npos) << y2002.notes[1];
+    EXPECT_NE(y2002.notes[2].find("Guangxi VA004 of sector sec42 was blank"), std::string::npos);
+    EXPECT_EQ(data::import_provincial_chnio(chnio(), 2017).notes.size(), 0u);
+}
+
 TEST(ChinaTables, ShippedTablesEqualAFreshImport) {
     for (int year : {2012, 2017}) {
         auto fresh = data::import_provincial_chnio(chnio(), year);

@@ -1,12 +1,14 @@
+#include "tandem/data/tandem_format.hpp"
+
 #include <fstream>
 
 #include <gtest/gtest.h>
 
-#include "support/reference.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/pymrio_format.hpp"
-#include "tandem/data/tandem_format.hpp"
 #include "tandem/mrio/calc.hpp"
+
+#include "support/reference.hpp"
 
 namespace tandem::test {
 namespace {
