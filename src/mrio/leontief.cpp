@@ -96,8 +96,12 @@ struct LeontiefSolver::Impl {
         }
     }
 
+    // One right-hand side: memory-bound, so the work is arranged for bandwidth. Diagonal blocks
+    // go to dtrsv, the panels below (above) them to dgemv, which OpenBLAS runs on every core.
     void solve_one(double* v, char trans) const {
         const auto nn = static_cast<int>(n);
+        const double* f = lu();
+        constexpr int kBlock = 512;
         if (trans == 'N') {
             for (std::size_t i = 0; i < n; ++i) {
                 const auto p = static_cast<std::size_t>(pivots[i] - 1);
@@ -105,11 +109,47 @@ struct LeontiefSolver::Impl {
                     std::swap(v[i], v[p]);
                 }
             }
-            cblas_dtrsv(CblasColMajor, CblasLower, CblasNoTrans, CblasUnit, nn, lu(), nn, v, 1);
-            cblas_dtrsv(CblasColMajor, CblasUpper, CblasNoTrans, CblasNonUnit, nn, lu(), nn, v, 1);
+            for (int k = 0; k < nn; k += kBlock) {
+                const int m = std::min(kBlock, nn - k);
+                const double* diag = f + static_cast<std::ptrdiff_t>(k) * nn + k;
+                cblas_dtrsv(
+                    CblasColMajor, CblasLower, CblasNoTrans, CblasUnit, m, diag, nn, v + k, 1);
+                if (k + m < nn) {
+                    cblas_dgemv(CblasColMajor,
+                                CblasNoTrans,
+                                nn - k - m,
+                                m,
+                                -1.0,
+                                diag + m,
+                                nn,
+                                v + k,
+                                1,
+                                1.0,
+                                v + k + m,
+                                1);
+                }
+            }
+            for (int e = nn; e > 0; e -= kBlock) {
+                const int k = std::max(0, e - kBlock);
+                const int m = e - k;
+                const double* col = f + static_cast<std::ptrdiff_t>(k) * nn;
+                cblas_dtrsv(CblasColMajor,
+                            CblasUpper,
+                            CblasNoTrans,
+                            CblasNonUnit,
+                            m,
+                            col + k,
+                            nn,
+                            v + k,
+                            1);
+                if (k > 0) {
+                    cblas_dgemv(
+                        CblasColMajor, CblasNoTrans, k, m, -1.0, col, nn, v + k, 1, 1.0, v, 1);
+                }
+            }
         } else {
-            cblas_dtrsv(CblasColMajor, CblasUpper, CblasTrans, CblasNonUnit, nn, lu(), nn, v, 1);
-            cblas_dtrsv(CblasColMajor, CblasLower, CblasTrans, CblasUnit, nn, lu(), nn, v, 1);
+            cblas_dtrsv(CblasColMajor, CblasUpper, CblasTrans, CblasNonUnit, nn, f, nn, v, 1);
+            cblas_dtrsv(CblasColMajor, CblasLower, CblasTrans, CblasUnit, nn, f, nn, v, 1);
             for (std::size_t i = n; i-- > 0;) {
                 const auto p = static_cast<std::size_t>(pivots[i] - 1);
                 if (p != i) {

@@ -44,6 +44,30 @@ TEST(LeontiefSolver, SolveAndTransposedSolveAgreeWithTheExplicitInverse) {
     EXPECT_LT((solver.solve_transposed(rhs) - l.transpose() * rhs).cwiseAbs().maxCoeff(), 1e-12);
 }
 
+TEST(LeontiefSolver, OneRightHandSideAcrossSeveralBlocksMatchesTheInverse) {
+    // 1,100 rows: the blocked single-vector solve crosses two 512-row block boundaries.
+    const Eigen::Index n = 1100;
+    Matrix a = random_coefficients(n, 0.05, 11);
+    mrio::SolverOptions dense;
+    dense.kind = mrio::SolverKind::kDense;
+    auto solver = mrio::LeontiefSolver::from_coefficients(a, labels(n), dense);
+    Matrix l = solver.inverse();
+    EXPECT_LT(((Matrix::Identity(n, n) - a) * l - Matrix::Identity(n, n)).cwiseAbs().maxCoeff(),
+              1e-12);
+    Matrix y = Matrix::Random(n, 1);
+    EXPECT_LT((solver.solve(y) - l * y).cwiseAbs().maxCoeff(), 1e-11);
+    EXPECT_LT((solver.solve_transposed(y) - l.transpose() * y).cwiseAbs().maxCoeff(), 1e-11);
+    // the batched transposed solve with leading zero rows
+    Matrix rhs = Matrix::Zero(n, 70);
+    std::vector<Eigen::Index> first(70);
+    for (Eigen::Index c = 0; c < 70; ++c) {
+        first[static_cast<std::size_t>(c)] = (c / 7) * 100;
+        rhs.block(first[static_cast<std::size_t>(c)], c, 100, 1).setRandom();
+    }
+    EXPECT_LT((solver.solve_transposed(rhs, first) - l.transpose() * rhs).cwiseAbs().maxCoeff(),
+              1e-11);
+}
+
 TEST(LeontiefSolver, SparseAndDenseFactorisationsAgree) {
     const Eigen::Index n = 500;
     Matrix a = random_coefficients(n, 0.01, 7);
