@@ -102,6 +102,24 @@ void check_balance(double residual,
     }
 }
 
+// Column positions by header name; names the file and the first missing required column.
+std::unordered_map<std::string, std::size_t> header_positions(
+    const std::vector<std::string>& header,
+    std::initializer_list<const char*> required,
+    const std::string& file,
+    std::size_t line) {
+    std::unordered_map<std::string, std::size_t> pos;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        pos.emplace(header[i], i);
+    }
+    for (const char* name : required) {
+        if (pos.count(name) == 0) {
+            fail_at(file, line, 1, fmt::format("missing column '{}'", name));
+        }
+    }
+    return pos;
+}
+
 std::vector<Code> read_sectors(const fs::path& path) {
     std::vector<Code> out;
     std::vector<std::string> header;
@@ -179,15 +197,7 @@ TableSet import_provincial_chnio(const fs::path& folder, int year, const ImportO
     read_delimited(io_path, ',', [&](std::size_t line, const std::vector<std::string>& f) {
         if (header.empty()) {
             header = f;
-            std::unordered_map<std::string, std::size_t> pos;
-            for (std::size_t i = 0; i < f.size(); ++i) {
-                pos.emplace(f[i], i);
-            }
-            for (const char* required : {"province_zh", "province_en", "row", "GO"}) {
-                if (pos.count(required) == 0) {
-                    fail_at(file, line, 1, fmt::format("missing column '{}'", required));
-                }
-            }
+            auto pos = header_positions(f, {"province_zh", "province_en", "row", "GO"}, file, line);
             col_zh = pos["province_zh"];
             col_en = pos["province_en"];
             col_row = pos["row"];
@@ -444,15 +454,8 @@ TableSet import_national_ionet(const fs::path& csv_file, int year, const ImportO
     read_delimited(csv_file, ',', [&](std::size_t line, const std::vector<std::string>& f) {
         if (header.empty()) {
             header = f;
-            std::unordered_map<std::string, std::size_t> pos;
-            for (std::size_t i = 0; i < f.size(); ++i) {
-                pos.emplace(f[i], i);
-            }
-            for (const char* required : {"Code", "Description", "DescriptionInChinese", "GO"}) {
-                if (pos.count(required) == 0) {
-                    fail_at(file, line, 1, fmt::format("missing column '{}'", required));
-                }
-            }
+            auto pos = header_positions(
+                f, {"Code", "Description", "DescriptionInChinese", "GO"}, file, line);
             col_code = pos["Code"];
             col_en = pos["Description"];
             col_zh = pos["DescriptionInChinese"];

@@ -344,22 +344,14 @@ bool LeontiefSolver::is_sparse() const {
 }
 
 Matrix LeontiefSolver::solve(const Matrix& rhs) const {
-    if (static_cast<std::size_t>(rhs.rows()) != impl_->n) {
-        fail(ErrorCode::kInternal,
-             "right-hand side has {} rows, the system {}",
-             rhs.rows(),
-             impl_->n);
-    }
-    Matrix b = rhs;
-    if (impl_->sparse) {
-        impl_->solve_sparse(b, false);
-    } else {
-        impl_->solve_dense(b, 'N');
-    }
-    return b;
+    return solve_impl(rhs, false);
 }
 
 Matrix LeontiefSolver::solve_transposed(const Matrix& rhs) const {
+    return solve_impl(rhs, true);
+}
+
+Matrix LeontiefSolver::solve_impl(const Matrix& rhs, bool transposed) const {
     if (static_cast<std::size_t>(rhs.rows()) != impl_->n) {
         fail(ErrorCode::kInternal,
              "right-hand side has {} rows, the system {}",
@@ -368,9 +360,9 @@ Matrix LeontiefSolver::solve_transposed(const Matrix& rhs) const {
     }
     Matrix b = rhs;
     if (impl_->sparse) {
-        impl_->solve_sparse(b, true);
+        impl_->solve_sparse(b, transposed);
     } else {
-        impl_->solve_dense(b, 'T');
+        impl_->solve_dense(b, transposed ? 'T' : 'N');
     }
     return b;
 }

@@ -54,6 +54,7 @@ public:
 
 private:
     explicit LeontiefSolver(std::unique_ptr<Impl> impl);
+    Matrix solve_impl(const Matrix& rhs, bool transposed) const;
     std::unique_ptr<Impl> impl_;
 };
 
