@@ -30,5 +30,6 @@ ProgressFn terminal_progress(bool quiet);
 void add_profile_command(CLI::App& app);
 void add_mrio_commands(CLI::App& app);
 void add_china_commands(CLI::App& app);
+void add_geo_commands(CLI::App& app);
 
 }  // namespace tandem::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     tandem::cli::add_profile_command(app);
     tandem::cli::add_mrio_commands(app);
     tandem::cli::add_china_commands(app);
+    tandem::cli::add_geo_commands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
