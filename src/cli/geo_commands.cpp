@@ -55,6 +55,17 @@ void emit_text(const PanelArgs& a, const std::string& text) {
     }
 }
 
+// One year's complexity; errors name the file and the year.
+geo::ComplexityResult year_complexity(const PanelArgs& a, const data::YearMatrix& y) {
+    geo::ComplexityOptions options;
+    options.rca_threshold = a.rca_threshold;
+    try {
+        return geo::complexity(y.locations, y.products, y.values, options);
+    } catch (const Error& e) {
+        fail(e.code(), "{}: year {}: {}", a.input, y.time, e.what());
+    }
+}
+
 }  // namespace
 
 void add_geo_commands(CLI::App& app) {
@@ -72,8 +83,6 @@ void add_geo_commands(CLI::App& app) {
         add_panel_args(*cmd, *a);
         cmd->callback([a] {
             auto years = data::read_long_panel(a->input, a->columns);
-            geo::ComplexityOptions options;
-            options.rca_threshold = a->rca_threshold;
             fmt::memory_buffer out;
             const auto& c = a->columns;
             fmt::format_to(std::back_inserter(out),
@@ -83,12 +92,7 @@ void add_geo_commands(CLI::App& app) {
                            c.prod,
                            c.val);
             for (const auto& y : years) {
-                geo::ComplexityResult r;
-                try {
-                    r = geo::complexity(y.locations, y.products, y.values, options);
-                } catch (const Error& e) {
-                    fail(e.code(), "{}: year {}: {}", a->input, y.time, e.what());
-                }
+                const geo::ComplexityResult r = year_complexity(*a, y);
                 const std::size_t dropped =
                     y.locations.size() - r.locations.size() + y.products.size() - r.products.size();
                 if (dropped > 0 && !a->quiet) {
@@ -134,18 +138,11 @@ void add_geo_commands(CLI::App& app) {
         cmd->add_flag("--all-pairs", *all_pairs, "every ordered pair, diagonal and zeros included");
         cmd->callback([a, all_pairs] {
             auto years = data::read_long_panel(a->input, a->columns);
-            geo::ComplexityOptions options;
-            options.rca_threshold = a->rca_threshold;
             fmt::memory_buffer out;
             fmt::format_to(
                 std::back_inserter(out), "{},prod_1,prod_2,proximity\n", a->columns.time);
             for (const auto& y : years) {
-                geo::ComplexityResult r;
-                try {
-                    r = geo::complexity(y.locations, y.products, y.values, options);
-                } catch (const Error& e) {
-                    fail(e.code(), "{}: year {}: {}", a->input, y.time, e.what());
-                }
+                const geo::ComplexityResult r = year_complexity(*a, y);
                 for (std::size_t p = 0; p < r.products.size(); ++p) {
                     for (std::size_t q = 0; q < r.products.size(); ++q) {
                         const double v =
