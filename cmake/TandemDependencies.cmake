@@ -5,6 +5,7 @@ find_package(fmt REQUIRED CONFIG)
 find_package(nlohmann_json 3.11 REQUIRED CONFIG)
 find_package(CLI11 REQUIRED CONFIG)
 find_package(Threads REQUIRED)
+find_package(spectra REQUIRED CONFIG)
 
 set(BLA_VENDOR OpenBLAS)
 find_package(BLAS REQUIRED)

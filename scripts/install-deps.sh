@@ -5,7 +5,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git clang-format
   libeigen3-dev libopenblas-dev liblapacke-dev libsuitesparse-dev
   libfmt-dev nlohmann-json3-dev libcli11-dev
-  libcsv-dev libutf8proc-dev libxlsxwriter-dev
+  libcsv-dev libutf8proc-dev libxlsxwriter-dev libspectra-dev
   libgtest-dev libbenchmark-dev
   python3 time
 )

@@ -6,6 +6,8 @@
 
 #include "tandem/core/error.hpp"
 
+#include <Spectra/SymEigsSolver.h>
+
 namespace tandem::geo {
 
 bool ComplexityOptions::is_valid(std::string* why) const {
@@ -138,13 +140,40 @@ ComplexityResult complexity(const std::vector<std::string>& locations,
     const Vector u_isqrt = r.ubiquity.cwiseSqrt().cwiseInverse();
     const Matrix m_scaled = r.diversity.cwiseSqrt().cwiseInverse().asDiagonal() * r.mcp *
                             u_isqrt.asDiagonal();  // D^-1/2 M U^-1/2
-    const Matrix s = m_scaled.transpose() * m_scaled;
-    Eigen::SelfAdjointEigenSolver<Matrix> eig(s);
-    if (eig.info() != Eigen::Success) {
-        fail(ErrorCode::kNumerical, "the eigen-decomposition of the product matrix failed");
+    Vector v2;
+    const bool partial = options.eigen == EigenMethod::kPartial ||
+                         (options.eigen == EigenMethod::kAuto && np >= 800);
+    if (partial) {
+        // Matrix-free: S x = B' (B x) with B = D^-1/2 M U^-1/2, never forming the P x P matrix.
+        struct Op {
+            using Scalar = double;
+            const Matrix& b;
+            Eigen::Index rows() const { return b.cols(); }
+            Eigen::Index cols() const { return b.cols(); }
+            void perform_op(const double* in, double* out) const {
+                Eigen::Map<const Vector> x(in, b.cols());
+                Eigen::Map<Vector> y(out, b.cols());
+                y.noalias() = b.transpose() * (b * x);
+            }
+        } op{m_scaled};
+        const auto ncv = std::min<Eigen::Index>(np, 40);
+        Spectra::SymEigsSolver<Op> eigs(op, 2, ncv);
+        eigs.init();
+        eigs.compute(Spectra::SortRule::LargestAlge, 10000, 1e-14);
+        if (eigs.info() != Spectra::CompInfo::Successful) {
+            fail(ErrorCode::kNumerical, "the partial eigensolver did not converge");
+        }
+        v2 = eigs.eigenvectors().col(1);  // sorted largest first: the second largest
+    } else {
+        const Matrix s = m_scaled.transpose() * m_scaled;
+        Eigen::SelfAdjointEigenSolver<Matrix> eig(s);
+        if (eig.info() != Eigen::Success) {
+            fail(ErrorCode::kNumerical, "the eigen-decomposition of the product matrix failed");
+        }
+        // Eigenvalues ascending: the second largest is at np - 2.
+        v2 = eig.eigenvectors().col(np - 2);
     }
-    // Eigenvalues ascending: the second largest is at np - 2.
-    Vector kp = u_isqrt.asDiagonal() * eig.eigenvectors().col(np - 2);
+    Vector kp = u_isqrt.asDiagonal() * v2;
     Vector kc = r.diversity.cwiseInverse().asDiagonal() * (r.mcp * kp);
     if (correlation(r.diversity, kc) < 0.0) {
         kp = -kp;

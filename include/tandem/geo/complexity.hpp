@@ -10,8 +10,15 @@
 
 namespace tandem::geo {
 
+enum class EigenMethod {
+    kAuto,     // dense below 800 products, partial above
+    kDense,    // symmetric dense eigen-decomposition (Eigen)
+    kPartial,  // the two largest eigenpairs only (Spectra's Lanczos), matrix-free
+};
+
 struct ComplexityOptions {
     double rca_threshold = 1.0;  // presence: mcp = 1 where RCA >= threshold
+    EigenMethod eigen = EigenMethod::kAuto;
 
     bool is_valid(std::string* why) const;
 };

@@ -175,10 +175,22 @@ TEST(ComplexityReference, OecExportsByHsSection) {
     EXPECT_EQ(compare(r, "oec_global_exports_hs_sections"), 0);
 }
 
-TEST(ComplexityReference, WorldTradeSitc4) {
+TEST(ComplexityReference, WorldTradeSitc4WithBothEigensolvers) {
+    // 785 products: both the dense and the partial (Lanczos) eigensolver must reproduce it.
     auto p = read_year(ecx() / "input" / "world_trade_avg_1998_to_2000.csv", -1, "", 0, 1, 2);
-    auto r = geo::complexity(p.locs, p.prods, p.values);
-    EXPECT_EQ(compare(r, "world_trade_avg_1998_2000_sitc4"), 0);
+    for (auto method : {geo::EigenMethod::kDense, geo::EigenMethod::kPartial}) {
+        geo::ComplexityOptions options;
+        options.eigen = method;
+        auto r = geo::complexity(p.locs, p.prods, p.values, options);
+        EXPECT_EQ(compare(r, "world_trade_avg_1998_2000_sitc4"), 0);
+    }
+}
+
+TEST(ComplexityReference, PartialEigensolverOnSmallSets) {
+    auto p = read_year(ecx() / "input" / "china2017_value_added.csv", 0, "2017", 1, 2, 3);
+    geo::ComplexityOptions options;
+    options.eigen = geo::EigenMethod::kPartial;
+    EXPECT_EQ(compare(geo::complexity(p.locs, p.prods, p.values, options), "china2017va"), 0);
 }
 
 }  // namespace
