@@ -663,7 +663,7 @@ Table stacked(const TableSet& set,
               const std::string& row_level,
               const std::vector<std::string>& row_codes,
               const std::vector<std::string>& col_codes,
-              const std::function<const Matrix&(const RegionalTable&)>& part) {
+              const std::function<Matrix(const RegionalTable&)>& part) {
     Table t;
     t.name = name;
     t.rows.names = {"region", row_level};
@@ -672,7 +672,7 @@ Table stacked(const TableSet& set,
     t.values.resize(per * static_cast<Eigen::Index>(set.tables.size()),
                     static_cast<Eigen::Index>(col_codes.size()));
     for (std::size_t r = 0; r < set.tables.size(); ++r) {
-        const Matrix& m = part(set.tables[r]);
+        const Matrix m = part(set.tables[r]);
         t.values.middleRows(static_cast<Eigen::Index>(r) * per, per) = m;
         for (const auto& code : row_codes) {
             t.rows.labels.push_back({set.tables[r].region.code, code});
@@ -804,33 +804,22 @@ void write_table_set(const TableSet& set, const fs::path& folder) {
                            "sector",
                            sectors,
                            sectors,
-                           [](const RegionalTable& t) -> const Matrix& { return t.Z; }),
+                           [](const RegionalTable& t) -> Matrix { return t.Z; }),
                    out.path() / "Z.csv");
-    write_csv_file(stacked(set,
-                           "Y",
-                           "sector",
-                           sectors,
-                           fu,
-                           [](const RegionalTable& t) -> const Matrix& { return t.Y; }),
-                   out.path() / "Y.csv");
-    write_csv_file(stacked(set,
-                           "V",
-                           "item",
-                           va,
-                           sectors,
-                           [](const RegionalTable& t) -> const Matrix& { return t.V; }),
-                   out.path() / "V.csv");
-    std::vector<Matrix> xs;
-    for (const auto& t : set.tables) {
-        xs.push_back(t.x);
-    }
-    std::size_t idx = 0;
+    write_csv_file(
+        stacked(
+            set, "Y", "sector", sectors, fu, [](const RegionalTable& t) -> Matrix { return t.Y; }),
+        out.path() / "Y.csv");
+    write_csv_file(
+        stacked(
+            set, "V", "item", va, sectors, [](const RegionalTable& t) -> Matrix { return t.V; }),
+        out.path() / "V.csv");
     write_csv_file(stacked(set,
                            "x",
                            "sector",
                            sectors,
                            {"x"},
-                           [&](const RegionalTable&) -> const Matrix& { return xs[idx++]; }),
+                           [](const RegionalTable& t) -> Matrix { return t.x; }),
                    out.path() / "x.csv");
     if (non_competitive) {
         write_csv_file(stacked(set,
@@ -838,14 +827,14 @@ void write_table_set(const TableSet& set, const fs::path& folder) {
                                "sector",
                                sectors,
                                sectors,
-                               [](const RegionalTable& t) -> const Matrix& { return t.Z_imports; }),
+                               [](const RegionalTable& t) -> Matrix { return t.Z_imports; }),
                        out.path() / "Z_imports.csv");
         write_csv_file(stacked(set,
                                "Y_imports",
                                "sector",
                                sectors,
                                fu,
-                               [](const RegionalTable& t) -> const Matrix& { return t.Y_imports; }),
+                               [](const RegionalTable& t) -> Matrix { return t.Y_imports; }),
                        out.path() / "Y_imports.csv");
     }
     out.commit();
