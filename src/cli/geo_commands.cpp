@@ -82,7 +82,7 @@ void add_geo_commands(CLI::App& app) {
             "pci, density, coi, cog, rca; one row per location x product of each year.");
         add_panel_args(*cmd, *a);
         cmd->callback([a] {
-            auto years = data::read_long_panel(a->input, a->columns);
+            const auto panel = data::read_long_panel(a->input, a->columns);
             fmt::memory_buffer out;
             const auto& c = a->columns;
             fmt::format_to(std::back_inserter(out),
@@ -91,7 +91,8 @@ void add_geo_commands(CLI::App& app) {
                            c.loc,
                            c.prod,
                            c.val);
-            for (const auto& y : years) {
+            for (std::size_t t = 0; t < panel.years(); ++t) {
+                const auto y = panel.year_matrix(t);
                 const geo::ComplexityResult r = year_complexity(*a, y);
                 const std::size_t dropped =
                     y.locations.size() - r.locations.size() + y.products.size() - r.products.size();
@@ -137,11 +138,12 @@ void add_geo_commands(CLI::App& app) {
         add_panel_args(*cmd, *a);
         cmd->add_flag("--all-pairs", *all_pairs, "every ordered pair, diagonal and zeros included");
         cmd->callback([a, all_pairs] {
-            auto years = data::read_long_panel(a->input, a->columns);
+            const auto panel = data::read_long_panel(a->input, a->columns);
             fmt::memory_buffer out;
             fmt::format_to(
                 std::back_inserter(out), "{},prod_1,prod_2,proximity\n", a->columns.time);
-            for (const auto& y : years) {
+            for (std::size_t t = 0; t < panel.years(); ++t) {
+                const auto y = panel.year_matrix(t);
                 const geo::ComplexityResult r = year_complexity(*a, y);
                 for (std::size_t p = 0; p < r.products.size(); ++p) {
                     for (std::size_t q = 0; q < r.products.size(); ++q) {

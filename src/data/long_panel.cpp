@@ -1,6 +1,7 @@
 #include "tandem/data/long_panel.hpp"
 
-#include <map>
+#include <algorithm>
+#include <numeric>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -10,15 +11,91 @@
 
 namespace tandem::data {
 
-std::vector<YearMatrix> read_long_panel(const std::filesystem::path& path,
-                                        const PanelColumns& columns) {
+namespace {
+
+// Gives each distinct label a small integer, in order of first appearance.
+class Interner {
+public:
+    std::uint32_t id(const std::string& label) {
+        auto [it, fresh] = ids_.try_emplace(label, static_cast<std::uint32_t>(names_.size()));
+        if (fresh) {
+            names_.push_back(label);
+        }
+        return it->second;
+    }
+    std::vector<std::string> take() { return std::move(names_); }
+
+private:
+    std::unordered_map<std::string, std::uint32_t> ids_;
+    std::vector<std::string> names_;
+};
+
+struct RawCell {
+    std::uint32_t loc;
+    std::uint32_t prod;
+    std::uint32_t line;
+    double value;
+};
+
+// Positions of names sorted as strings (py-ecomplexity sorts locations and products so).
+std::vector<std::uint32_t> string_ranks(const std::vector<std::string>& names) {
+    std::vector<std::uint32_t> order(names.size());
+    std::iota(order.begin(), order.end(), 0U);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return names[a] < names[b];
+    });
+    std::vector<std::uint32_t> rank(names.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        rank[order[i]] = static_cast<std::uint32_t>(i);
+    }
+    return rank;
+}
+
+}  // namespace
+
+std::size_t LongPanel::find(const std::string& time) const {
+    return static_cast<std::size_t>(std::find(times_.begin(), times_.end(), time) - times_.begin());
+}
+
+YearMatrix LongPanel::year_matrix(std::size_t year) const {
+    YearMatrix m;
+    m.time = times_[year];
+    const auto& cells = cells_[year];
+    // Cells are sorted by location name, then product name: locations come out in order.
+    std::vector<std::int64_t> loc_pos(locations_.size(), -1);
+    std::vector<std::int64_t> prod_pos(products_.size(), -1);
+    std::vector<std::uint32_t> prods;
+    for (const Cell& c : cells) {
+        if (loc_pos[c.loc] < 0) {
+            loc_pos[c.loc] = static_cast<std::int64_t>(m.locations.size());
+            m.locations.push_back(locations_[c.loc]);
+        }
+        if (prod_pos[c.prod] < 0) {
+            prod_pos[c.prod] = 0;
+            prods.push_back(c.prod);
+        }
+    }
+    std::sort(prods.begin(), prods.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return products_[a] < products_[b];
+    });
+    for (std::size_t i = 0; i < prods.size(); ++i) {
+        prod_pos[prods[i]] = static_cast<std::int64_t>(i);
+        m.products.push_back(products_[prods[i]]);
+    }
+    m.values = Matrix::Zero(static_cast<Eigen::Index>(m.locations.size()),
+                            static_cast<Eigen::Index>(m.products.size()));
+    for (const Cell& c : cells) {
+        m.values(loc_pos[c.loc], prod_pos[c.prod]) = c.value;
+    }
+    return m;
+}
+
+LongPanel read_long_panel(const std::filesystem::path& path, const PanelColumns& columns) {
     const std::string file = path.string();
-    struct Year {
-        std::map<std::string, std::map<std::string, std::pair<double, std::size_t>>> cells;
-        std::map<std::string, int> products;
-    };
-    std::vector<std::string> order;
-    std::unordered_map<std::string, Year> years;
+    Interner times;
+    Interner locations;
+    Interner products;
+    std::vector<std::vector<RawCell>> raw;
     std::vector<std::string> header;
     std::size_t ct = 0;
     std::size_t cl = 0;
@@ -65,48 +142,54 @@ std::vector<YearMatrix> read_long_panel(const std::filesystem::path& path,
                                 f[cp],
                                 f[ct]));
         }
-        auto [it, fresh] = years.try_emplace(f[ct]);
-        if (fresh) {
-            order.push_back(f[ct]);
+        const std::uint32_t t = times.id(f[ct]);
+        if (t == raw.size()) {
+            raw.emplace_back();
         }
-        auto [cell, inserted] = it->second.cells[f[cl]].try_emplace(f[cp], v, line);
-        if (!inserted) {
-            fail_at(file,
-                    line,
-                    1,
-                    fmt::format("({}, {}, {}) appears twice: here and on line {}",
-                                f[ct],
-                                f[cl],
-                                f[cp],
-                                cell->second.second));
-        }
-        it->second.products.emplace(f[cp], 0);
+        raw[t].push_back(
+            RawCell{locations.id(f[cl]), products.id(f[cp]), static_cast<std::uint32_t>(line), v});
     });
     if (header.empty()) {
         fail(ErrorCode::kInvalidInput, "{}: the file is empty", file);
     }
-    std::vector<YearMatrix> out;
-    for (const auto& t : order) {
-        Year& y = years[t];
-        YearMatrix m;
-        m.time = t;
-        std::unordered_map<std::string, Eigen::Index> prod_pos;
-        for (auto& [prod, _] : y.products) {
-            prod_pos.emplace(prod, static_cast<Eigen::Index>(m.products.size()));
-            m.products.push_back(prod);
-        }
-        m.values = Matrix::Zero(static_cast<Eigen::Index>(y.cells.size()),
-                                static_cast<Eigen::Index>(m.products.size()));
-        for (auto& [loc, row] : y.cells) {
-            const auto c = static_cast<Eigen::Index>(m.locations.size());
-            m.locations.push_back(loc);
-            for (auto& [prod, cell] : row) {
-                m.values(c, prod_pos.at(prod)) = cell.first;
+    LongPanel panel;
+    panel.times_ = times.take();
+    panel.locations_ = locations.take();
+    panel.products_ = products.take();
+    const auto loc_rank = string_ranks(panel.locations_);
+    const auto prod_rank = string_ranks(panel.products_);
+    panel.cells_.resize(raw.size());
+    for (std::size_t t = 0; t < raw.size(); ++t) {
+        auto& cells = raw[t];
+        std::sort(cells.begin(), cells.end(), [&](const RawCell& a, const RawCell& b) {
+            if (a.loc != b.loc) {
+                return loc_rank[a.loc] < loc_rank[b.loc];
+            }
+            if (a.prod != b.prod) {
+                return prod_rank[a.prod] < prod_rank[b.prod];
+            }
+            return a.line < b.line;
+        });
+        for (std::size_t i = 1; i < cells.size(); ++i) {
+            if (cells[i].loc == cells[i - 1].loc && cells[i].prod == cells[i - 1].prod) {
+                fail_at(file,
+                        cells[i].line,
+                        1,
+                        fmt::format("({}, {}, {}) appears twice: here and on line {}",
+                                    panel.times_[t],
+                                    panel.locations_[cells[i].loc],
+                                    panel.products_[cells[i].prod],
+                                    cells[i - 1].line));
             }
         }
-        out.push_back(std::move(m));
+        auto& out = panel.cells_[t];
+        out.reserve(cells.size());
+        for (const RawCell& c : cells) {
+            out.push_back(LongPanel::Cell{c.loc, c.prod, c.value});
+        }
+        std::vector<RawCell>().swap(cells);  // release as we go: the peak stays near one copy
     }
-    return out;
+    return panel;
 }
 
 }  // namespace tandem::data

@@ -103,4 +103,40 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
     }
 }
 
+AtomicFile::AtomicFile(fs::path target) : target_(std::move(target)) {
+    std::error_code ec;
+    if (target_.has_parent_path()) {
+        fs::create_directories(target_.parent_path(), ec);
+    }
+    temp_ = target_;
+    temp_ += fmt::format(".tmp-{}", random_suffix());
+    out_.open(temp_, std::ios::binary);
+    if (!out_) {
+        fail(ErrorCode::kIo, "{}: cannot write", target_.string());
+    }
+}
+
+AtomicFile::~AtomicFile() {
+    if (!committed_) {
+        out_.close();
+        std::error_code ec;
+        fs::remove(temp_, ec);
+    }
+}
+
+void AtomicFile::commit() {
+    out_.close();
+    std::error_code ec;
+    if (!out_) {
+        fs::remove(temp_, ec);
+        fail(ErrorCode::kIo, "{}: cannot write", target_.string());
+    }
+    fs::rename(temp_, target_, ec);
+    if (ec) {
+        fs::remove(temp_, ec);
+        fail(ErrorCode::kIo, "{}: cannot write: {}", target_.string(), ec.message());
+    }
+    committed_ = true;
+}
+
 }  // namespace tandem::data

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace tandem::data {
@@ -22,6 +23,25 @@ public:
 private:
     std::filesystem::path target_;
     std::filesystem::path temp_;
+    bool committed_ = false;
+};
+
+// A file written as a stream into a temporary sibling and renamed into place on commit(), for
+// outputs too large to hold in memory. Destroyed uncommitted, it leaves the old file untouched.
+class AtomicFile {
+public:
+    explicit AtomicFile(std::filesystem::path target);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    std::ostream& stream() { return out_; }
+    void commit();
+
+private:
+    std::filesystem::path target_;
+    std::filesystem::path temp_;
+    std::ofstream out_;
     bool committed_ = false;
 };
 

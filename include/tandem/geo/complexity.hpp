@@ -6,9 +6,13 @@
 #include <string>
 #include <vector>
 
+#include <Eigen/SparseCore>
+
 #include "tandem/core/labels.hpp"
 
 namespace tandem::geo {
+
+using SparseMatrix = Eigen::SparseMatrix<double>;
 
 enum class EigenMethod {
     kAuto,     // dense below 800 products, partial above
@@ -16,8 +20,19 @@ enum class EigenMethod {
     kPartial,  // the two largest eigenpairs only (Spectra's Lanczos), matrix-free
 };
 
+// How presence (mcp = 1) is decided, as py-ecomplexity's presence_test.
+enum class PresenceTest {
+    kRca,         // RCA >= rca_threshold
+    kPopulation,  // RPOP >= rpop_threshold: (X_cp / pop_c) / (X_p / pop), needs population
+    kBoth,        // both of the above
+    kGiven,       // the values are the presence already: mcp = 1 where the value is > 0
+};
+
 struct ComplexityOptions {
     double rca_threshold = 1.0;  // presence: mcp = 1 where RCA >= threshold
+    double rpop_threshold = 1.0;
+    PresenceTest presence = PresenceTest::kRca;
+    Vector population;  // per location, for kPopulation and kBoth
     EigenMethod eigen = EigenMethod::kAuto;
 
     bool is_valid(std::string* why) const;
@@ -40,10 +55,21 @@ struct ComplexityResult {
     Matrix cog;        // C x P
 };
 
-// values: locations x products (non-negative, finite).
+// values: locations x products (non-negative, finite). The work is done on the sparse presence
+// matrix: no P x P matrix but the proximity is formed, and no dense P x P eigen-decomposition
+// above 800 products.
 ComplexityResult complexity(const std::vector<std::string>& locations,
                             const std::vector<std::string>& products,
                             const Matrix& values,
                             const ComplexityOptions& options = {});
+
+// The building blocks, shared with the other indicators.
+// RCA (location quotient); a location or product with a total of 0 gets 0.
+Matrix rca_matrix(const Matrix& values);
+SparseMatrix presence_sparse(const Matrix& mcp);
+// (M'M): the number of locations where both products are present (diagonal: ubiquity).
+Matrix co_occurrence(const SparseMatrix& m);
+// py-ecomplexity's proximity: co-occurrence over the larger ubiquity, unit diagonal.
+Matrix proximity_from_presence(const SparseMatrix& m, const Vector& ubiquity);
 
 }  // namespace tandem::geo

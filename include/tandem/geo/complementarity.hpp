@@ -1,0 +1,19 @@
+// How well one region's supply fits another's demand: Michaely's trade complementarity index
+// (Michaely 1996, "Trade Preferential Agreements in Latin America: An Ex-Ante Assessment",
+// World Bank WPS 1583), as the World Bank's WITS computes it.
+#pragma once
+
+#include "tandem/core/labels.hpp"
+
+namespace tandem::geo {
+
+// 100 (1 - sum_i |m_ik - x_ij| / 2): x_ij the share of product i in j's exports (or outflows),
+// m_ik its share in k's imports (or inflows). 100 when the structures coincide, 0 when j sells
+// only what k does not buy.
+double trade_complementarity(const Vector& exports_j, const Vector& imports_k);
+
+// Every ordered pair: row j (the supplier) x column k (the buyer); exports and imports are
+// locations x products. The diagonal is a region against itself.
+Matrix trade_complementarity_matrix(const Matrix& exports, const Matrix& imports);
+
+}  // namespace tandem::geo

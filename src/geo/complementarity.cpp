@@ -1,0 +1,40 @@
+#include "tandem/geo/complementarity.hpp"
+
+#include "tandem/core/error.hpp"
+
+namespace tandem::geo {
+
+double trade_complementarity(const Vector& exports_j, const Vector& imports_k) {
+    if (exports_j.size() != imports_k.size()) {
+        fail(ErrorCode::kInternal, "trade complementarity: product lists differ");
+    }
+    if ((exports_j.array() < 0.0).any() || (imports_k.array() < 0.0).any() ||
+        !exports_j.allFinite() || !imports_k.allFinite()) {
+        fail(ErrorCode::kInvalidInput, "trade complementarity needs finite flows >= 0");
+    }
+    const double xs = exports_j.sum();
+    const double ms = imports_k.sum();
+    if (!(xs > 0.0) || !(ms > 0.0)) {
+        fail(ErrorCode::kInvalidInput,
+             "trade complementarity is undefined for a region with no {}",
+             xs > 0.0 ? "imports" : "exports");
+    }
+    return 100.0 * (1.0 - 0.5 * (imports_k / ms - exports_j / xs).cwiseAbs().sum());
+}
+
+Matrix trade_complementarity_matrix(const Matrix& exports, const Matrix& imports) {
+    if (exports.rows() != imports.rows() || exports.cols() != imports.cols()) {
+        fail(ErrorCode::kInternal, "trade complementarity: exports and imports differ in shape");
+    }
+    const auto n = exports.rows();
+    Matrix out(n, n);
+    for (Eigen::Index j = 0; j < n; ++j) {
+        for (Eigen::Index k = 0; k < n; ++k) {
+            out(j, k) =
+                trade_complementarity(exports.row(j).transpose(), imports.row(k).transpose());
+        }
+    }
+    return out;
+}
+
+}  // namespace tandem::geo
