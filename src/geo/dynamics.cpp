@@ -55,6 +55,8 @@ ShiftShare shift_share(const Matrix& base,
     s.mix = base * (s.activity_growth.array() - s.national_growth).matrix().asDiagonal();
     // competitive = e0 (g_ri - g_i) = (e1 - e0) - e0 g_i, which also holds where e0 = 0.
     s.competitive = s.change - base * s.activity_growth.asDiagonal();
+    s.mix.array() += 0.0;  // -0 where the base is 0 reads oddly in tables
+    s.national.array() += 0.0;
     return s;
 }
 

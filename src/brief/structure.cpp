@@ -1,0 +1,279 @@
+#include "tandem/brief/structure.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "tandem/core/error.hpp"
+#include "tandem/data/regions.hpp"
+#include "tandem/geo/complexity.hpp"
+#include "tandem/geo/dynamics.hpp"
+#include "tandem/geo/indices.hpp"
+#include "tandem/geo/relatedness.hpp"
+#include "tandem/geo/specialisation.hpp"
+
+namespace tandem::brief {
+
+ValueAddedMatrix value_added_by_sector(const TableSet& set) {
+    ValueAddedMatrix m;
+    m.sectors = set.sectors;
+    m.values.resize(static_cast<Eigen::Index>(set.tables.size()),
+                    static_cast<Eigen::Index>(set.sectors.size()));
+    for (std::size_t r = 0; r < set.tables.size(); ++r) {
+        const auto& t = set.tables[r];
+        m.provinces.push_back(t.region);
+        const Vector va = t.V.colwise().sum().transpose();
+        for (Eigen::Index s = 0; s < va.size(); ++s) {
+            double v = va(s);
+            if (v < 0.0) {
+                v = 0.0;
+                ++m.clipped;
+            }
+            m.values(static_cast<Eigen::Index>(r), s) = v;
+        }
+    }
+    return m;
+}
+
+namespace {
+
+// 1-based rank of position i when sorted descending.
+int rank_desc(const Vector& v, Eigen::Index i) {
+    int r = 1;
+    for (Eigen::Index j = 0; j < v.size(); ++j) {
+        if (v(j) > v(i)) {
+            ++r;
+        }
+    }
+    return r;
+}
+
+Index sector_index(const std::vector<Code>& sectors, const std::vector<Eigen::Index>& rows) {
+    std::vector<std::vector<std::string>> labels;
+    for (auto s : rows) {
+        const auto& c = sectors[static_cast<std::size_t>(s)];
+        labels.push_back({c.code, c.name_en, c.name_zh});
+    }
+    return Index({"sector", "name", "name_zh"}, labels);
+}
+
+Table make_table(std::string name,
+                 const std::vector<Code>& sectors,
+                 const std::vector<Eigen::Index>& rows,
+                 const std::vector<std::string>& columns,
+                 const std::vector<Vector>& data) {
+    Table t;
+    t.name = std::move(name);
+    t.rows = sector_index(sectors, rows);
+    t.cols = Index::single("indicator", columns);
+    t.values.resize(static_cast<Eigen::Index>(rows.size()),
+                    static_cast<Eigen::Index>(columns.size()));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            t.values(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(c)) = data[c](rows[i]);
+        }
+    }
+    return t;
+}
+
+}  // namespace
+
+StructureProfile structure_profile(const TableSet& end,
+                                   const TableSet& base,
+                                   const std::string& region,
+                                   const StructureOptions& options) {
+    const auto& province = data::resolve_province(region);
+    const ValueAddedMatrix x1 = value_added_by_sector(end);
+    const ValueAddedMatrix x0 = value_added_by_sector(base);
+    if (x0.sectors.size() != x1.sectors.size() ||
+        !std::equal(x0.sectors.begin(),
+                    x0.sectors.end(),
+                    x1.sectors.begin(),
+                    [](const Code& a, const Code& b) { return a.code == b.code; })) {
+        fail(ErrorCode::kInvalidInput,
+             "the {} and {} tables have different sectors: no shift-share across them",
+             base.year,
+             end.year);
+    }
+    auto find_row = [&](const ValueAddedMatrix& m, int year) {
+        for (std::size_t r = 0; r < m.provinces.size(); ++r) {
+            if (m.provinces[r].code == province.gb_code) {
+                return static_cast<Eigen::Index>(r);
+            }
+        }
+        fail(ErrorCode::kInvalidInput,
+             "no {} table for {} ({})",
+             year,
+             province.name_en,
+             province.gb_code);
+    };
+    const Eigen::Index r1 = find_row(x1, end.year);
+    const Eigen::Index r0 = find_row(x0, base.year);
+
+    StructureProfile p;
+    p.region = x1.provinces[static_cast<std::size_t>(r1)];
+    p.year = end.year;
+    p.base_year = base.year;
+    p.unit = end.unit;
+    for (const auto* m : {&x1, &x0}) {
+        if (m->clipped > 0) {
+            p.notes.push_back(fmt::format("{}: {} negative value-added cell(s) set to 0",
+                                          m == &x1 ? end.year : base.year,
+                                          m->clipped));
+        }
+    }
+
+    std::vector<std::string> locs;
+    std::vector<std::string> prods;
+    for (const auto& c : x1.provinces) {
+        locs.push_back(c.code);
+    }
+    for (const auto& c : x1.sectors) {
+        prods.push_back(c.code);
+    }
+    // Sectors with no value added anywhere drop out of complexity; keep positions to map back.
+    const geo::ComplexityResult cx = geo::complexity(locs, prods, x1.values);
+    std::vector<Eigen::Index> kept;  // complexity column -> sector position
+    for (const auto& code : cx.products) {
+        kept.push_back(
+            static_cast<Eigen::Index>(std::find(prods.begin(), prods.end(), code) - prods.begin()));
+    }
+    const auto cr = static_cast<Eigen::Index>(
+        std::find(cx.locations.begin(), cx.locations.end(), province.gb_code) -
+        cx.locations.begin());
+    if (cr >= static_cast<Eigen::Index>(cx.locations.size())) {
+        fail(ErrorCode::kInvalidInput, "{} has no value added in {}", province.name_en, end.year);
+    }
+    const auto ns = static_cast<Eigen::Index>(prods.size());
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    auto spread = [&](const Eigen::Ref<const Vector>& v) {
+        Vector full = Vector::Constant(ns, nan);
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            full(kept[i]) = v(static_cast<Eigen::Index>(i));
+        }
+        return full;
+    };
+    const Vector rca = spread(cx.rca.row(cr).transpose());
+    const Vector mcp = spread(cx.mcp.row(cr).transpose());
+    const Vector pci = spread(cx.pci);
+    const Vector density = spread(cx.density.row(cr).transpose());
+    const Vector cog = spread(cx.cog.row(cr).transpose());
+    const Matrix rel = geo::relatedness(geo::co_occurrence(geo::presence_sparse(cx.mcp)),
+                                        geo::RelatednessMethod::kProbability);
+    const Matrix rel_density = geo::relatedness_density(cx.mcp, rel);
+    const Vector rdens = spread(rel_density.row(cr).transpose());
+    const auto averages = geo::relatedness_density_averages(cx.mcp, rel_density);
+    const auto spec = geo::location_specialisation(cx.value);
+    const auto fitness = geo::fitness_complexity(cx.mcp, 100);
+
+    const Vector va1 = x1.values.row(r1).transpose();
+    const Vector va0 = x0.values.row(r0).transpose();
+    const double total1 = va1.sum();
+    const Vector share = va1 / total1 * 100.0;
+    // Shift-share against all provinces of the profile year (the nation of the tables); a
+    // province without a base-year table (Tibet before 2012) enters with 0.
+    Matrix b(x1.values.rows(), ns);
+    for (std::size_t r = 0; r < x1.provinces.size(); ++r) {
+        const auto& code = x1.provinces[r].code;
+        Eigen::Index j = -1;
+        for (std::size_t k = 0; k < x0.provinces.size(); ++k) {
+            if (x0.provinces[k].code == code) {
+                j = static_cast<Eigen::Index>(k);
+            }
+        }
+        b.row(static_cast<Eigen::Index>(r)) =
+            j >= 0 ? Vector(x0.values.row(j).transpose()) : Vector(Vector::Zero(ns));
+    }
+    const auto shift = geo::shift_share(b, x1.values);
+    const Vector growth = geo::growth_percent(b.row(r1), x1.values.row(r1)).row(0).transpose();
+
+    // Summary.
+    const Vector totals = x1.values.rowwise().sum();
+    std::vector<std::pair<std::string, double>> rows = {
+        {"value added", total1},
+        {"share of all provinces (%)", total1 / totals.sum() * 100.0},
+        {"rank by value added", rank_desc(totals, r1)},
+        {"diversity (sectors with RCA >= 1)", cx.diversity(cr)},
+        {"ECI", cx.eci(cr)},
+        {"ECI rank", rank_desc(cx.eci, cr)},
+        {"COI", cx.coi(cr)},
+        {"fitness", fitness.fitness(cr)},
+        {"Herfindahl", spec.herfindahl(cr)},
+        {"entropy (bits)", spec.entropy(cr)},
+        {"Krugman specialisation", spec.krugman(cr)},
+        {"Hachman", spec.hachman(cr)},
+        {"relatedness density, own sectors", averages.internal(cr)},
+        {"relatedness density, other sectors", averages.external(cr)},
+        {fmt::format("value added {}", base.year), va0.sum()},
+        {fmt::format("growth {}-{} (%)", base.year, end.year), (total1 / va0.sum() - 1.0) * 100.0},
+        {"shift-share: national growth", shift.national.row(r1).sum()},
+        {"shift-share: industry mix", shift.mix.row(r1).sum()},
+        {"shift-share: competitiveness", shift.competitive.row(r1).sum()},
+    };
+    p.summary.name = "summary";
+    std::vector<std::vector<std::string>> labels;
+    p.summary.values.resize(static_cast<Eigen::Index>(rows.size()), 1);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        labels.push_back({rows[i].first});
+        p.summary.values(static_cast<Eigen::Index>(i), 0) = rows[i].second;
+    }
+    p.summary.rows = Index({"indicator"}, labels);
+    p.summary.cols = Index::single("region", {p.region.name_en});
+
+    // Specialisations: present sectors by RCA.
+    std::vector<Eigen::Index> present;
+    std::vector<Eigen::Index> absent;
+    for (Eigen::Index s = 0; s < ns; ++s) {
+        if (mcp(s) == 1.0) {
+            present.push_back(s);
+        } else if (mcp(s) == 0.0) {
+            absent.push_back(s);
+        }
+    }
+    std::stable_sort(
+        present.begin(), present.end(), [&](auto a, auto c) { return rca(a) > rca(c); });
+    if (present.size() > options.top) {
+        present.resize(options.top);
+    }
+    p.specialisations = make_table("specialisations",
+                                   x1.sectors,
+                                   present,
+                                   {"value added", "share (%)", "RCA", "PCI", "growth (%)"},
+                                   {va1, share, rca, pci, growth});
+    // Opportunities: absent sectors closest to what the province has (py-ecomplexity density).
+    std::stable_sort(
+        absent.begin(), absent.end(), [&](auto a, auto c) { return density(a) > density(c); });
+    if (absent.size() > options.top) {
+        absent.resize(options.top);
+    }
+    p.opportunities = make_table("opportunities",
+                                 x1.sectors,
+                                 absent,
+                                 {"density", "relatedness density", "COG", "PCI", "RCA"},
+                                 {density, rdens, cog, pci, rca});
+    // Shift-share: every sector, by competitive effect.
+    std::vector<Eigen::Index> all(static_cast<std::size_t>(ns));
+    std::iota(all.begin(), all.end(), Eigen::Index{0});
+    const Vector comp = shift.competitive.row(r1).transpose();
+    std::stable_sort(all.begin(), all.end(), [&](auto a, auto c) { return comp(a) > comp(c); });
+    p.shift_share = make_table("shift_share",
+                               x1.sectors,
+                               all,
+                               {fmt::format("value added {}", base.year),
+                                fmt::format("value added {}", end.year),
+                                "change",
+                                "national growth",
+                                "industry mix",
+                                "competitiveness"},
+                               {b.row(r1).transpose(),
+                                va1,
+                                shift.change.row(r1).transpose(),
+                                shift.national.row(r1).transpose(),
+                                shift.mix.row(r1).transpose(),
+                                comp});
+    return p;
+}
+
+}  // namespace tandem::brief
