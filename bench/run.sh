@@ -21,4 +21,11 @@ for size in $SIZES; do
   "$B/tandem_calc_bench" --regions "$r" --sectors "$s" --inverse
 done
 "$B/tandem_micro_bench" --benchmark_min_time=0.2
+# Economic complexity: one year of 250 x 5,000 (20% non-zero), a 20-year panel, the peer.
+for ((i = 0; i < REPEAT; i++)); do "$B/tandem_complexity_bench"; done
+"$B/tandem_complexity_bench" --write-panel "$tmp/panel.csv" --years 20
+"$B/tandem_complexity_bench" --read-panel "$tmp/panel.csv"
+rm -f "$tmp/panel.csv"
+/usr/bin/python3 bench/macro/peer_ecomplexity.py --bench "$B/tandem_complexity_bench" \
+  --tandem build/release/bin/tandem --products "${PEER_PRODUCTS:-1000}"
 /usr/bin/python3 bench/macro/peer_pymrio.py --tandem "$B/tandem_calc_bench" --sizes 31x42 49x100

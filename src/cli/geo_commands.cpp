@@ -74,7 +74,7 @@ std::string num(double v) {
     if (!std::isfinite(v)) {
         fail(ErrorCode::kInternal, "a non-finite value reached the output");
     }
-    return fmt::format("{:.17g}", v);
+    return fmt::format("{}", v);  // the shortest form that reads back to the same double
 }
 
 // Population by (time, location) or by location alone.

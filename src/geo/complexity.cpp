@@ -1,8 +1,13 @@
 #include "tandem/geo/complexity.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <thread>
+#include <vector>
 
 #include <Eigen/Eigenvalues>
+#include <cblas.h>
 #include <fmt/format.h>
 
 #include "tandem/core/error.hpp"
@@ -55,6 +60,136 @@ std::string presence_rule(const ComplexityOptions& o) {
     return "";
 }
 
+// Sums the 16-row segments phi[p0:p0+16, q] over the present q of one location, plain and
+// weighted by w_q. Plain loops that the compiler vectorises; cloned for AVX2 with FMA, picked
+// at run time, so a portable build still uses the wide registers where the CPU has them.
+constexpr Eigen::Index kSegment = 16;
+
+// GCC vector extensions: four doubles, lowered to one AVX register in the AVX2 clone and to
+// two SSE registers otherwise.
+using Double4 = double __attribute__((vector_size(32)));
+
+__attribute__((target_clones("avx2", "default"))) void sum_segments(const double* pack,
+                                                                    const int* present,
+                                                                    Eigen::Index count,
+                                                                    const double* w,
+                                                                    double* plain,
+                                                                    double* weighted) {
+    static_assert(kSegment == 16);
+    Double4 a0 = {};
+    Double4 a1 = {};
+    Double4 a2 = {};
+    Double4 a3 = {};
+    Double4 b0 = {};
+    Double4 b1 = {};
+    Double4 b2 = {};
+    Double4 b3 = {};
+    for (Eigen::Index k = 0; k < count; ++k) {
+        const Eigen::Index q = present[k];
+        const double* seg = pack + q * kSegment;
+        Double4 s0;
+        Double4 s1;
+        Double4 s2;
+        Double4 s3;
+        std::memcpy(&s0, seg, sizeof s0);
+        std::memcpy(&s1, seg + 4, sizeof s1);
+        std::memcpy(&s2, seg + 8, sizeof s2);
+        std::memcpy(&s3, seg + 12, sizeof s3);
+        const double wq = w[q];
+        a0 += s0;
+        a1 += s1;
+        a2 += s2;
+        a3 += s3;
+        b0 += wq * s0;
+        b1 += wq * s1;
+        b2 += wq * s2;
+        b3 += wq * s3;
+    }
+    std::memcpy(plain, &a0, sizeof a0);
+    std::memcpy(plain + 4, &a1, sizeof a1);
+    std::memcpy(plain + 8, &a2, sizeof a2);
+    std::memcpy(plain + 12, &a3, sizeof a3);
+    std::memcpy(weighted, &b0, sizeof b0);
+    std::memcpy(weighted + 4, &b1, sizeof b1);
+    std::memcpy(weighted + 8, &b2, sizeof b2);
+    std::memcpy(weighted + 12, &b3, sizeof b3);
+}
+
+// product = [M phi; M diag(w) phi] (2C x P) for a 0/1 sparse M and symmetric phi. Each row of
+// M phi is the sum of the proximity rows of the products present there: nnz(M) x P additions,
+// a sixth of the dense product's work at 16% presence. Output columns go in blocks of 16 whose
+// slice of phi (16 x P, contiguous per column by symmetry) stays in L2 while every location
+// sums it; blocks are shared among the cores.
+void presence_times_proximity(const SparseMatrix& m,
+                              const Vector& w,
+                              const Matrix& phi,
+                              Matrix& product) {
+    const auto nc = m.rows();
+    const auto np = m.cols();
+    std::vector<std::vector<int>> present(static_cast<std::size_t>(nc));
+    for (Eigen::Index p = 0; p < m.outerSize(); ++p) {
+        for (SparseMatrix::InnerIterator it(m, p); it; ++it) {
+            present[static_cast<std::size_t>(it.row())].push_back(static_cast<int>(p));
+        }
+    }
+    const Eigen::Index full_blocks = np / kSegment;
+    auto work = [&](Eigen::Index first, Eigen::Index last) {
+        double plain[kSegment];
+        double weighted[kSegment];
+        // The block's slice packed contiguously: strided 128-byte reads across 5,000 columns
+        // would cost a TLB miss each.
+        std::vector<double> pack(static_cast<std::size_t>(np * kSegment));
+        for (Eigen::Index b = first; b < last; ++b) {
+            const Eigen::Index p0 = b * kSegment;
+            for (Eigen::Index i = 0; i < kSegment; ++i) {
+                const double* col = phi.col(p0 + i).data();  // = row p0 + i, by symmetry
+                for (Eigen::Index q = 0; q < np; ++q) {
+                    pack[static_cast<std::size_t>(q * kSegment + i)] = col[q];
+                }
+            }
+            for (Eigen::Index c = 0; c < nc; ++c) {
+                const auto& q = present[static_cast<std::size_t>(c)];
+                sum_segments(pack.data(),
+                             q.data(),
+                             static_cast<Eigen::Index>(q.size()),
+                             w.data(),
+                             plain,
+                             weighted);
+                for (Eigen::Index i = 0; i < kSegment; ++i) {
+                    product(c, p0 + i) = plain[i];
+                    product(nc + c, p0 + i) = weighted[i];
+                }
+            }
+        }
+    };
+    const auto threads = static_cast<Eigen::Index>(
+        std::clamp<unsigned>(std::thread::hardware_concurrency(), 1U, 8U));
+    if (threads == 1 || full_blocks < 2 * threads) {
+        work(0, full_blocks);
+    } else {
+        std::vector<std::thread> pool;
+        for (Eigen::Index t = 0; t < threads; ++t) {
+            pool.emplace_back(work, full_blocks * t / threads, full_blocks * (t + 1) / threads);
+        }
+        for (auto& th : pool) {
+            th.join();
+        }
+    }
+    // The last columns, fewer than a block.
+    for (Eigen::Index p = full_blocks * kSegment; p < np; ++p) {
+        for (Eigen::Index c = 0; c < nc; ++c) {
+            double a = 0.0;
+            double b = 0.0;
+            for (const int q : present[static_cast<std::size_t>(c)]) {
+                a += phi(p, q);
+                b += w(q) * phi(p, q);
+            }
+            product(c, p) = a;
+            product(nc + c, p) = b;
+        }
+    }
+}
+
 }  // namespace
 
 ComplexityResult complexity(const std::vector<std::string>& locations,
@@ -74,8 +209,8 @@ ComplexityResult complexity(const std::vector<std::string>& locations,
              locations.size(),
              products.size());
     }
-    for (Eigen::Index c = 0; c < values.rows(); ++c) {
-        for (Eigen::Index p = 0; p < values.cols(); ++p) {
+    for (Eigen::Index p = 0; p < values.cols(); ++p) {
+        for (Eigen::Index c = 0; c < values.rows(); ++c) {
             const double v = values(c, p);
             if (!std::isfinite(v) || v < 0.0) {
                 fail(ErrorCode::kInvalidInput,
@@ -114,8 +249,8 @@ ComplexityResult complexity(const std::vector<std::string>& locations,
              np);
     }
     r.value.resize(nc, np);
-    for (Eigen::Index c = 0; c < nc; ++c) {
-        for (Eigen::Index p = 0; p < np; ++p) {
+    for (Eigen::Index p = 0; p < np; ++p) {
+        for (Eigen::Index c = 0; c < nc; ++c) {
             r.value(c, p) =
                 values(keep_c[static_cast<std::size_t>(c)], keep_p[static_cast<std::size_t>(p)]);
         }
@@ -234,21 +369,22 @@ ComplexityResult complexity(const std::vector<std::string>& locations,
 
     r.proximity = proximity_from_presence(m, r.ubiquity);
     const Vector phi_colsum = r.proximity.colwise().sum().transpose();
-    // With M sparse the products cost nnz(M) x P, not C x P x P.
-    r.density = (m * r.proximity) * phi_colsum.cwiseInverse().asDiagonal();
+    // Density and COG both multiply a C x P matrix by the P x P proximity: one stacked BLAS
+    // product [M; M diag(w)] phi does both (2 C P^2 flops, about 0.3 s at 250 x 5,000).
+    // cog_cp = (1 - m_cp) sum_q phi_qp (1 - m_cq) w_q with w = kp / rowsum(phi): the sum over
+    // the absent q is the sum over all q less the sum over the present ones.
+    const Vector w = phi_colsum.cwiseInverse().cwiseProduct(kp);
+    Matrix product(2 * nc, np);
+    presence_times_proximity(m, w, r.proximity, product);
+    r.density = product.topRows(nc) * phi_colsum.cwiseInverse().asDiagonal();
 
-    const Matrix absent = Matrix::Ones(nc, np) - r.mcp;
-    const Vector coi_raw = (r.density.cwiseProduct(absent)) * kp;
+    const auto absent = 1.0 - r.mcp.array();
+    const Vector coi_raw = (r.density.array() * absent).matrix() * kp;
     const double coi_std = population_std(coi_raw);
     r.coi = coi_std == 0.0 ? Vector(Vector::Zero(nc))
                            : Vector((coi_raw.array() - coi_raw.mean()) / coi_std);
-    // cog_cp = (1 - m_cp) sum_q phi_qp (1 - m_cq) w_q with w = kp / rowsum(phi): the sum over
-    // the absent q is the sum over all q less the sum over the present ones, so M stays sparse.
-    const Vector w = phi_colsum.cwiseInverse().cwiseProduct(kp);
     const Eigen::RowVectorXd all = w.transpose() * r.proximity;
-    Matrix present_part = (m * w.asDiagonal()) * r.proximity;
-    present_part = (-present_part).rowwise() + all;
-    r.cog = absent.cwiseProduct(present_part) / kc_std;
+    r.cog = (absent * ((-product.bottomRows(nc)).rowwise() + all).array()).matrix() / kc_std;
     return r;
 }
 
@@ -280,37 +416,62 @@ SparseMatrix presence_sparse(const Matrix& mcp) {
     return m;
 }
 
-Matrix co_occurrence(const SparseMatrix& m) {
-    // Sum over locations of the outer product of their present products, upper triangle only:
-    // sum_c diversity_c^2 / 2 additions instead of a dense C x P x P product.
-    const auto np = m.cols();
-    Matrix co = Matrix::Zero(np, np);
-    const Eigen::SparseMatrix<double, Eigen::RowMajor> rows(m);
-    std::vector<Eigen::Index> present;
-    for (Eigen::Index c = 0; c < rows.rows(); ++c) {
-        present.clear();
-        for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(rows, c); it; ++it) {
-            present.push_back(it.col());
-        }
-        for (std::size_t j = 0; j < present.size(); ++j) {
-            double* col = co.col(present[j]).data();
-            for (std::size_t i = 0; i <= j; ++i) {
-                col[present[i]] += 1.0;
+namespace {
+
+// The upper triangle of M'M by one BLAS rank-k update on the dense 0/1 matrix: at 250 x 5,000
+// a scatter over the sparse rows touches the 200 MB result at random and is ten times slower.
+Matrix co_occurrence_upper(const SparseMatrix& m) {
+    const Matrix dense = Matrix(m);
+    const auto np = dense.cols();
+    Matrix co(np, np);
+    cblas_dsyrk(CblasColMajor,
+                CblasUpper,
+                CblasTrans,
+                static_cast<blasint>(np),
+                static_cast<blasint>(dense.rows()),
+                1.0,
+                dense.data(),
+                static_cast<blasint>(dense.rows()),
+                0.0,
+                co.data(),
+                static_cast<blasint>(np));
+    return co;
+}
+
+// Sets a(i, j) = a(j, i) = f(i, j, a(i, j)) for i <= j from the upper triangle, in cache-sized
+// blocks so that the transposed writes stay in cache.
+template <typename F>
+void symmetrise_upper(Matrix& a, F&& f) {
+    constexpr Eigen::Index kBlock = 64;
+    const auto n = a.rows();
+    for (Eigen::Index j0 = 0; j0 < n; j0 += kBlock) {
+        const Eigen::Index j1 = std::min(j0 + kBlock, n);
+        for (Eigen::Index i0 = 0; i0 <= j0; i0 += kBlock) {
+            const Eigen::Index i1 = std::min(i0 + kBlock, n);
+            for (Eigen::Index j = j0; j < j1; ++j) {
+                for (Eigen::Index i = i0; i < std::min(i1, j + 1); ++i) {
+                    const double v = f(i, j, a(i, j));
+                    a(i, j) = v;
+                    a(j, i) = v;
+                }
             }
         }
     }
-    co.triangularView<Eigen::StrictlyLower>() = co.transpose();
+}
+
+}  // namespace
+
+Matrix co_occurrence(const SparseMatrix& m) {
+    Matrix co = co_occurrence_upper(m);
+    symmetrise_upper(co, [](Eigen::Index, Eigen::Index, double v) { return v; });
     return co;
 }
 
 Matrix proximity_from_presence(const SparseMatrix& m, const Vector& ubiquity) {
-    Matrix phi = co_occurrence(m);
-    const auto np = phi.rows();
-    for (Eigen::Index q = 0; q < np; ++q) {
-        for (Eigen::Index p = 0; p < np; ++p) {
-            phi(p, q) = p == q ? 1.0 : phi(p, q) / std::max(ubiquity(p), ubiquity(q));
-        }
-    }
+    Matrix phi = co_occurrence_upper(m);
+    symmetrise_upper(phi, [&](Eigen::Index i, Eigen::Index j, double v) {
+        return i == j ? 1.0 : v / std::max(ubiquity(i), ubiquity(j));
+    });
     return phi;
 }
 

@@ -326,3 +326,41 @@ TEST(Relatedness, NormalisationsKnownAnswers) {
 
 }  // namespace
 }  // namespace tandem::test
+
+namespace tandem::test {
+namespace {
+
+// py-ecomplexity's presence tests on a small matrix worked by hand.
+TEST(Presence, PopulationBothAndGiven) {
+    const std::vector<std::string> locs = {"a", "b", "c"};
+    const std::vector<std::string> prods = {"x", "y"};
+    Matrix x(3, 2);
+    x << 8, 2, 2, 8, 5, 5;
+    geo::ComplexityOptions o;
+    o.presence = geo::PresenceTest::kPopulation;
+    o.population = Vector::Ones(3);  // equal populations and equal totals: RPOP = RCA
+    const auto by_pop = geo::complexity(locs, prods, x, o);
+    const auto by_rca = geo::complexity(locs, prods, x);
+    EXPECT_EQ(by_pop.mcp, by_rca.mcp);
+    EXPECT_EQ(by_rca.mcp(2, 0), 1.0);  // RCA exactly 1 is presence
+    // c twice as populous: 5 / 2 / (15 / 4) = 2/3 < 1 for both products, nothing present.
+    o.population << 1, 1, 2;
+    try {
+        geo::complexity(locs, prods, x, o);
+        ADD_FAILURE() << "expected an error";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("location 'c' has no product present (RPOP >= 1)"),
+                  std::string::npos)
+            << e.what();
+    }
+    o.population = Vector::Ones(2);
+    EXPECT_THROW(geo::complexity(locs, prods, x, o), Error);  // one population per location
+    geo::ComplexityOptions given;
+    given.presence = geo::PresenceTest::kGiven;
+    Matrix m(3, 2);
+    m << 1, 0, 0, 1, 1, 1;
+    EXPECT_EQ(geo::complexity(locs, prods, m, given).mcp, m);
+}
+
+}  // namespace
+}  // namespace tandem::test
