@@ -114,7 +114,8 @@ TEST(Specialisation, MatchesEconGeoOnChineseProvinces) {
 TEST(EconGeo, ComplexityAndRelatednessOnChineseProvinces) {
     const auto& locs = china2017().locs;
     const auto& prods = china2017().prods;
-    const Matrix mcp = (geo::rca_matrix(china2017().x).array() >= 1.0).cast<double>();
+    const Matrix lq = geo::rca_matrix(china2017().x);
+    const Matrix mcp = (lq.array() >= 1.0).cast<double>();
     const Vector kci = geo::kci_econgeo(mcp);
     const Vector tci = geo::tci_econgeo(mcp);
     const auto mor = geo::method_of_reflections(mcp, 20);
@@ -128,6 +129,7 @@ TEST(EconGeo, ComplexityAndRelatednessOnChineseProvinces) {
     const auto pref = rows_by_key(econgeo_output("products"));
     for (std::size_t p = 0; p < prods.size(); ++p) {
         const auto pi = static_cast<Eigen::Index>(p);
+        EXPECT_EQ(mcp.col(pi).sum(), std::stod(pref.at(prods[p])[1])) << prods[p];
         EXPECT_NEAR(tci(pi), std::stod(pref.at(prods[p])[2]), 1e-9) << prods[p];
         EXPECT_NEAR(mor.activities(pi), std::stod(pref.at(prods[p])[3]), 1e-9) << prods[p];
     }
@@ -170,6 +172,7 @@ TEST(EconGeo, ComplexityAndRelatednessOnChineseProvinces) {
             }
             const auto c = lpos.at(f[0]);
             const auto p = pos.at(f[1]);
+            EXPECT_NEAR(lq(c, p), std::stod(f[2]), 1e-12 * std::max(1.0, lq(c, p)));
             EXPECT_EQ(mcp(c, p), std::stod(f[3]));
             EXPECT_NEAR(density(c, p), std::stod(f[4]), 0.005 + 1e-9) << f[0] << ' ' << f[1];
             ++cells;
