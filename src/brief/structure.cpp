@@ -78,7 +78,66 @@ Table make_table(std::string name,
     return t;
 }
 
+bool has_name(const TableSet& set, const std::string& code, const std::string& name) {
+    for (const auto& s : set.sectors) {
+        if (s.code == code) {
+            return s.name_en.starts_with(name);
+        }
+    }
+    return false;
+}
+
 }  // namespace
+
+Concordance common_sectors(const TableSet& base, const TableSet& end) {
+    Concordance c;
+    const bool same = base.sectors.size() == end.sectors.size() &&
+                      std::equal(base.sectors.begin(),
+                                 base.sectors.end(),
+                                 end.sectors.begin(),
+                                 [](const Code& a, const Code& b) {
+                                     return a.code == b.code && a.name_en == b.name_en;
+                                 });
+    if (same) {
+        c.sectors = end.sectors;
+        for (std::size_t i = 0; i < end.sectors.size(); ++i) {
+            c.of_base.push_back(static_cast<Eigen::Index>(i));
+            c.of_end.push_back(static_cast<Eigen::Index>(i));
+        }
+        return c;
+    }
+    // The 2012 and 2017 lists of the provincial tables differ between codes 22 and 36: 2012's
+    // 22 (other manufacturing) and 23 (scrap and waste) are 2017's 22; 2012's 24-35 are
+    // 2017's 23-34; 2012's 36 (scientific research and technical services) is 2017's 35 (R&D)
+    // and 36 (comprehensive technical services). The common list has 41 sectors.
+    const bool chnio = base.sectors.size() == 42 && end.sectors.size() == 42 &&
+                       has_name(base, "23", "Scrap and waste") &&
+                       has_name(base, "36", "Scientific research") &&
+                       has_name(end, "35", "Research and experimental") &&
+                       has_name(end, "36", "Comprehensive technical");
+    if (!chnio) {
+        fail(ErrorCode::kInvalidInput,
+             "the {} and {} tables classify sectors differently and tandem knows no concordance "
+             "between them",
+             base.year,
+             end.year);
+    }
+    for (std::size_t i = 0; i < 34; ++i) {
+        c.sectors.push_back(end.sectors[i]);
+    }
+    c.sectors.push_back(
+        Code{"35-36", "Scientific research and technical services", "科学研究和技术服务"});
+    for (std::size_t i = 36; i < 42; ++i) {
+        c.sectors.push_back(end.sectors[i]);
+    }
+    for (Eigen::Index i = 0; i < 42; ++i) {
+        // 2017: 01-35 -> positions 0-34, 36 -> 34 (merged with 35), 37-42 -> 35-40.
+        c.of_end.push_back(i < 35 ? i : i - 1);
+        // 2012: 01-22 -> 0-21, 23 -> 21, 24-36 -> 22-34, 37-42 -> 35-40.
+        c.of_base.push_back(i < 22 ? i : i - 1);
+    }
+    return c;
+}
 
 StructureProfile structure_profile(const TableSet& end,
                                    const TableSet& base,
@@ -87,16 +146,7 @@ StructureProfile structure_profile(const TableSet& end,
     const auto& province = data::resolve_province(region);
     const ValueAddedMatrix x1 = value_added_by_sector(end);
     const ValueAddedMatrix x0 = value_added_by_sector(base);
-    if (x0.sectors.size() != x1.sectors.size() ||
-        !std::equal(x0.sectors.begin(),
-                    x0.sectors.end(),
-                    x1.sectors.begin(),
-                    [](const Code& a, const Code& b) { return a.code == b.code; })) {
-        fail(ErrorCode::kInvalidInput,
-             "the {} and {} tables have different sectors: no shift-share across them",
-             base.year,
-             end.year);
-    }
+    const Concordance common = common_sectors(base, end);
     auto find_row = [&](const ValueAddedMatrix& m, int year) {
         for (std::size_t r = 0; r < m.provinces.size(); ++r) {
             if (m.provinces[r].code == province.gb_code) {
@@ -172,22 +222,33 @@ StructureProfile structure_profile(const TableSet& end,
     const Vector va0 = x0.values.row(r0).transpose();
     const double total1 = va1.sum();
     const Vector share = va1 / total1 * 100.0;
-    // Shift-share against all provinces of the profile year (the nation of the tables); a
-    // province without a base-year table (Tibet before 2012) enters with 0.
-    Matrix b(x1.values.rows(), ns);
+    // Shift-share on the sectors both classifications share, against all provinces of the
+    // profile year (the nation of the tables); a province without a base-year table (Tibet
+    // before 2012) enters with 0.
+    const auto nk = static_cast<Eigen::Index>(common.sectors.size());
+    Matrix b = Matrix::Zero(x1.values.rows(), nk);
+    Matrix e = Matrix::Zero(x1.values.rows(), nk);
     for (std::size_t r = 0; r < x1.provinces.size(); ++r) {
-        const auto& code = x1.provinces[r].code;
-        Eigen::Index j = -1;
+        const auto ri = static_cast<Eigen::Index>(r);
+        for (Eigen::Index s = 0; s < ns; ++s) {
+            e(ri, common.of_end[static_cast<std::size_t>(s)]) += x1.values(ri, s);
+        }
         for (std::size_t k = 0; k < x0.provinces.size(); ++k) {
-            if (x0.provinces[k].code == code) {
-                j = static_cast<Eigen::Index>(k);
+            if (x0.provinces[k].code != x1.provinces[r].code) {
+                continue;
+            }
+            for (Eigen::Index s = 0; s < x0.values.cols(); ++s) {
+                b(ri, common.of_base[static_cast<std::size_t>(s)]) +=
+                    x0.values(static_cast<Eigen::Index>(k), s);
             }
         }
-        b.row(static_cast<Eigen::Index>(r)) =
-            j >= 0 ? Vector(x0.values.row(j).transpose()) : Vector(Vector::Zero(ns));
     }
-    const auto shift = geo::shift_share(b, x1.values);
-    const Vector growth = geo::growth_percent(b.row(r1), x1.values.row(r1)).row(0).transpose();
+    const auto shift = geo::shift_share(b, e);
+    const Vector growth_common = geo::growth_percent(b.row(r1), e.row(r1)).row(0).transpose();
+    Vector growth(ns);  // a sector's growth is that of its common sector
+    for (Eigen::Index s = 0; s < ns; ++s) {
+        growth(s) = growth_common(common.of_end[static_cast<std::size_t>(s)]);
+    }
 
     // Summary.
     const Vector totals = x1.values.rowwise().sum();
@@ -253,13 +314,13 @@ StructureProfile structure_profile(const TableSet& end,
                                  absent,
                                  {"density", "relatedness density", "COG", "PCI", "RCA"},
                                  {density, rdens, cog, pci, rca});
-    // Shift-share: every sector, by competitive effect.
-    std::vector<Eigen::Index> all(static_cast<std::size_t>(ns));
+    // Shift-share: every common sector, by competitive effect.
+    std::vector<Eigen::Index> all(static_cast<std::size_t>(nk));
     std::iota(all.begin(), all.end(), Eigen::Index{0});
     const Vector comp = shift.competitive.row(r1).transpose();
     std::stable_sort(all.begin(), all.end(), [&](auto a, auto c) { return comp(a) > comp(c); });
     p.shift_share = make_table("shift_share",
-                               x1.sectors,
+                               common.sectors,
                                all,
                                {fmt::format("value added {}", base.year),
                                 fmt::format("value added {}", end.year),
@@ -268,7 +329,7 @@ StructureProfile structure_profile(const TableSet& end,
                                 "industry mix",
                                 "competitiveness"},
                                {b.row(r1).transpose(),
-                                va1,
+                                e.row(r1).transpose(),
                                 shift.change.row(r1).transpose(),
                                 shift.national.row(r1).transpose(),
                                 shift.mix.row(r1).transpose(),

@@ -21,6 +21,16 @@ struct ValueAddedMatrix {
 };
 ValueAddedMatrix value_added_by_sector(const TableSet& set);
 
+// Sectors two table years share: each year's sector position -> position in `sectors`.
+struct Concordance {
+    std::vector<Code> sectors;
+    std::vector<Eigen::Index> of_base;
+    std::vector<Eigen::Index> of_end;
+};
+// Identity when the lists are equal; the documented 2012 <-> 2017 concordance of the
+// provincial tables (41 common sectors); an error otherwise.
+Concordance common_sectors(const TableSet& base, const TableSet& end);
+
 struct StructureOptions {
     std::size_t top = 10;
 };
