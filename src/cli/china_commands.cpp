@@ -1,20 +1,160 @@
 // tandem china ...: the official Chinese input-output tables.
+#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
+#include "tandem/china/mrio_build.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/china_tables.hpp"
 #include "tandem/data/datasets.hpp"
+#include "tandem/data/output_folder.hpp"
+#include "tandem/data/pymrio_format.hpp"
 #include "tandem/data/regions.hpp"
+#include "tandem/data/table_writers.hpp"
+#include "tandem/data/tandem_format.hpp"
 
 #include "common.hpp"
 
 namespace tandem::cli {
 
+namespace {
+
+std::string build_log_markdown(const china::BuildResult& r) {
+    fmt::memory_buffer b;
+    auto out = std::back_inserter(b);
+    fmt::format_to(out, "# {}\n\n", r.mrio.name);
+    for (const auto& line : r.log) {
+        fmt::format_to(out, "- {}\n", line);
+    }
+    fmt::format_to(out,
+                   "\n## Rules for the data's quirks\n\n| rule | fired | moved ({}) | what it does "
+                   "|\n|---|---:|---:|---|\n",
+                   r.mrio.units.empty() ? "" : r.mrio.units.front());
+    for (const auto& u : r.rules) {
+        fmt::format_to(out, "| {} | {} | {:.1f} | {} |\n", u.id, u.fired, u.moved, u.description);
+    }
+    fmt::format_to(out, "\n## Identities\n\n| identity | holds | residual |\n|---|---|---:|\n");
+    for (std::size_t k = 0; k < r.identities.rows.size(); ++k) {
+        fmt::format_to(out,
+                       "| {} | {} | {:.3g} |\n",
+                       r.identities.rows.at(k, 0),
+                       r.identities.rows.at(k, 1),
+                       r.identities.values(static_cast<Eigen::Index>(k), 0));
+    }
+    return fmt::to_string(b);
+}
+
+nlohmann::ordered_json build_log_json(const china::BuildResult& r) {
+    nlohmann::ordered_json j;
+    j["name"] = r.mrio.name;
+    j["log"] = r.log;
+    j["rules"] = nlohmann::ordered_json::array();
+    for (const auto& u : r.rules) {
+        j["rules"].push_back(
+            {{"id", u.id}, {"fired", u.fired}, {"moved", u.moved}, {"description", u.description}});
+    }
+    j["identities"] = nlohmann::ordered_json::array();
+    for (std::size_t k = 0; k < r.identities.rows.size(); ++k) {
+        j["identities"].push_back(
+            {{"identity", r.identities.rows.at(k, 0)},
+             {"holds", r.identities.rows.at(k, 1)},
+             {"residual", r.identities.values(static_cast<Eigen::Index>(k), 0)}});
+    }
+    return j;
+}
+
+}  // namespace
+
 void add_china_commands(CLI::App& app) {
     auto* group = app.add_subcommand("china", "China's official input-output tables and regions.");
     group->require_subcommand(1);
+    {
+        struct Args {
+            int year = 2017;
+            std::string out;
+            double decay = 1.0;
+            std::string balance = "mean";
+            std::string employment_split = "compensation";
+            std::string employment;
+            std::string transit = "net";
+            bool no_employment = false;
+            bool quiet = false;
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = group->add_subcommand(
+            "build",
+            "Build China's inter-provincial MRIO of a year from the shipped provincial tables:\n"
+            "foreign imports by proportional use, inter-provincial trade by a doubly constrained\n"
+            "gravity model fitted by RAS, Chenery-Moses assembly (docs/china-mrio.md). Writes\n"
+            "<dir>/pymrio (pymrio's saved folder), <dir>/tandem (tandem's format), the build log\n"
+            "(build_log.md, build_log.json) and the residual tables (provinces, identities,\n"
+            "trade, distances_km as CSV).");
+        cmd->add_option("--year", a->year, "2017 (default) or 2012");
+        cmd->add_option("-o,--output", a->out, "output folder")->required();
+        cmd->add_option(
+            "--decay", a->decay, "distance-decay exponent of the gravity model (default 1)");
+        cmd->add_option("--balance",
+                        a->balance,
+                        "reconcile a product's national outflow and inflow totals: mean "
+                        "(default), outflow or inflow")
+            ->check(CLI::IsMember({"mean", "outflow", "inflow"}));
+        cmd->add_option("--transit",
+                        a->transit,
+                        "goods passing through a province (outflows and exports above what it "
+                        "produces for them): net (default: out of inflows and outflows) or keep")
+            ->check(CLI::IsMember({"net", "keep"}));
+        cmd->add_option("--employment-split",
+                        a->employment_split,
+                        "share a sector's national employment among provinces by compensation "
+                        "(default) or output")
+            ->check(CLI::IsMember({"compensation", "output"}));
+        cmd->add_option("--employment",
+                        a->employment,
+                        "national employment table (default: data/china/employment.csv)");
+        cmd->add_flag("--no-employment", a->no_employment, "no employment extension");
+        cmd->add_flag("-q,--quiet", a->quiet, "no messages on stderr");
+        cmd->callback([a] {
+            const TableSet set = data::load_provincial_tables(a->year);
+            china::BuildOptions o;
+            o.decay = a->decay;
+            o.balance = a->balance == "outflow"  ? china::MarginBalance::kOutflow
+                        : a->balance == "inflow" ? china::MarginBalance::kInflow
+                                                 : china::MarginBalance::kMean;
+            o.net_transit = a->transit == "net";
+            o.employment_split = a->employment_split == "output"
+                                     ? china::EmploymentSplit::kOutput
+                                     : china::EmploymentSplit::kCompensation;
+            if (!a->no_employment) {
+                o.employment_csv = a->employment.empty()
+                                       ? data::data_dir() / "china" / "employment.csv"
+                                       : std::filesystem::path(a->employment);
+            }
+            const auto progress = terminal_progress(a->quiet);
+            const auto r = china::build_mrio(set, o, progress);
+            data::OutputFolder folder(a->out, "build_log.json");
+            data::write_pymrio(r.mrio, folder.path() / "pymrio", {}, progress);
+            data::write_tandem_mrio(r.mrio, folder.path() / "tandem", progress);
+            for (const Table* t : {&r.provinces, &r.identities, &r.trade, &r.distances}) {
+                std::ofstream f(folder.path() / (t->name + ".csv"), std::ios::binary);
+                data::write_csv(*t, f);
+                if (!f) {
+                    fail(ErrorCode::kIo, "{}: cannot write {}.csv", a->out, t->name);
+                }
+            }
+            china::write_trade_flows(set, r.flows, folder.path() / "trade_flows.csv");
+            data::write_file_atomically(folder.path() / "china_mrio.json",
+                                        china::options_json(a->year, o));
+            data::write_file_atomically(folder.path() / "build_log.md", build_log_markdown(r));
+            data::write_file_atomically(folder.path() / "build_log.json",
+                                        build_log_json(r).dump(2) + "\n");
+            folder.commit();
+            if (!a->quiet) {
+                std::cerr << build_log_markdown(r) << "wrote " << a->out << '\n';
+            }
+        });
+    }
     {
         struct Args {
             int year = 2017;

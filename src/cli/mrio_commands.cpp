@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "tandem/china/mrio_build.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/delimited.hpp"
 #include "tandem/data/pymrio_format.hpp"
@@ -43,10 +44,29 @@ struct ModelArgs {
 };
 
 void add_model_args(CLI::App& cmd, ModelArgs& args) {
-    cmd.add_option("folder", args.folder, "a pymrio folder (as written by pymrio's save_all)")
-        ->required();
+    cmd.add_option("folder",
+                   args.folder,
+                   "an MRIO folder (pymrio's save_all or tandem's format), or china:2017 / "
+                   "china:2012 for the shipped China MRIO (the default)");
     cmd.add_option("--solver", args.solver, "auto (sparse LU when A is sparse), dense or sparse")
         ->check(CLI::IsMember({"auto", "dense", "sparse"}));
+}
+
+// The MRIO a command works on: a folder, or the shipped China MRIO (the default).
+Mrio load_model(const std::string& folder, const ProgressFn& progress) {
+    if (folder.empty()) {
+        return china::load_china_mrio(2017);
+    }
+    if (folder.starts_with("china:")) {
+        int year = 0;
+        const std::string y = folder.substr(6);
+        if (y != "2017" && y != "2012") {
+            fail(ErrorCode::kUsage, "the shipped China MRIOs are china:2017 and china:2012");
+        }
+        year = std::stoi(y);
+        return china::load_china_mrio(year);
+    }
+    return data::read_mrio(folder, progress);
 }
 
 Eigen::Index find_sector(const Mrio& m, const std::string& label) {
@@ -152,7 +172,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->callback([a] {
             const auto t0 = std::chrono::steady_clock::now();
             auto progress = terminal_progress(a->model.quiet);
-            Mrio m = data::read_mrio(a->model.folder, progress);
+            Mrio m = load_model(a->model.folder, progress);
             auto options = calc_options(a->model, m.size());
             options.ghosh = a->ghosh;
             options.explicit_inverse =
@@ -204,7 +224,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->add_flag("-q,--quiet", a->model.quiet, "no progress messages");
         cmd->callback([a] {
             auto progress = terminal_progress(a->model.quiet);
-            Mrio m = data::read_mrio(a->model.folder, progress);
+            Mrio m = load_model(a->model.folder, progress);
             if (a->to == "tandem") {
                 data::write_tandem_mrio(m, a->out, progress);
             } else {
@@ -234,7 +254,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->add_flag("--calc", a->calc, "run calc_all first");
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             if (a->calc) {
                 mrio::calc_all(m, calc_options(a->model, m.size()));
             }
@@ -286,7 +306,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->callback([a, scale] {
             a->has_scale = scale->count() > 0;
             auto progress = terminal_progress(a->out.quiet);
-            Mrio base = data::read_mrio(a->model.folder, progress);
+            Mrio base = load_model(a->model.folder, progress);
             auto options = calc_options(a->model, base.size());
             options.keep_A = true;
             mrio::FactorisedModel model(std::move(base), options);
@@ -402,7 +422,7 @@ void add_mrio_commands(CLI::App& app) {
                         "expenditure by households'");
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             auto options = calc_options(a->model, m.size());
             auto solver = mrio::calc_all(m, options);
             std::vector<mrio::CoefficientRow> rows;
@@ -499,7 +519,7 @@ void add_mrio_commands(CLI::App& app) {
             ->check(CLI::IsMember({"ghosh", "leontief"}));
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             auto solver = mrio::calc_all(m, calc_options(a->model, m.size()));
             auto link = mrio::linkages(m.x,
                                        solver,
@@ -536,7 +556,7 @@ void add_mrio_commands(CLI::App& app) {
         add_model_args(*cmd, a->model);
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             require_dense_size(m, "hypothetical extraction");
             auto options = calc_options(a->model, m.size());
             options.explicit_inverse = true;
@@ -576,7 +596,7 @@ void add_mrio_commands(CLI::App& app) {
             ->check(CLI::IsMember({"miller", "round"}));
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             require_dense_size(m, "the regional decomposition");
             auto options = calc_options(a->model, m.size());
             options.explicit_inverse = true;
@@ -641,7 +661,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->add_flag("-q,--quiet", a->model.quiet, "no progress messages");
         cmd->callback([a] {
             auto progress = terminal_progress(a->model.quiet);
-            Mrio m = data::read_mrio(a->model.folder, progress);
+            Mrio m = load_model(a->model.folder, progress);
             mrio::Aggregation agg;
             if (!a->regions.empty()) {
                 agg.region_groups = read_groups(a->regions);
@@ -682,7 +702,7 @@ void add_mrio_commands(CLI::App& app) {
             ->required();
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
-            Mrio m = data::read_mrio(a->model.folder, terminal_progress(a->out.quiet));
+            Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             auto solver = mrio::calc_all(m, calc_options(a->model, m.size()));
             Vector dv = Vector::Zero(static_cast<Eigen::Index>(m.size()));
             for (const auto& spec : a->push) {
