@@ -28,4 +28,9 @@ for ((i = 0; i < REPEAT; i++)); do "$B/tandem_complexity_bench"; done
 rm -f "$tmp/panel.csv"
 /usr/bin/python3 bench/macro/peer_ecomplexity.py --bench "$B/tandem_complexity_bench" \
   --tandem build/release/bin/tandem --products "${PEER_PRODUCTS:-1000}"
+# The China MRIO build (issue: under 10 s), both formats written.
+for y in 2017 2012; do
+  /usr/bin/time -f "{\"china_build\": $y, \"wall_s\": %e, \"peak_kb\": %M}" \
+    build/release/bin/tandem china build --year "$y" -o "$tmp/cn$y" -q
+done
 /usr/bin/python3 bench/macro/peer_pymrio.py --tandem "$B/tandem_calc_bench" --sizes 31x42 49x100

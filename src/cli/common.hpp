@@ -31,5 +31,6 @@ void add_profile_command(CLI::App& app);
 void add_mrio_commands(CLI::App& app);
 void add_china_commands(CLI::App& app);
 void add_geo_commands(CLI::App& app);
+void add_brief_command(CLI::App& app);
 
 }  // namespace tandem::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     tandem::cli::add_mrio_commands(app);
     tandem::cli::add_china_commands(app);
     tandem::cli::add_geo_commands(app);
+    tandem::cli::add_brief_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,0 +1,656 @@
+#include "tandem/brief/brief.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "tandem/brief/structure.hpp"
+#include "tandem/core/error.hpp"
+#include "tandem/data/regions.hpp"
+#include "tandem/geo/complementarity.hpp"
+#include "tandem/geo/complexity.hpp"
+#include "tandem/mrio/leontief.hpp"
+
+namespace tandem::brief {
+
+const std::vector<CooperationArea>& cooperation_areas() {
+    // 2017 sector codes (docs/brief.md gives the reasoning of each line).
+    static const std::vector<CooperationArea> areas = {
+        {"industry", "Industry", "工业", {"02", "03", "04", "05", "06", "07", "08", "09", "10",
+                                          "11", "12", "13", "14", "15", "16", "17", "18", "19",
+                                          "20", "21", "22", "23", "24", "25", "26"}},
+        {"science-technology", "Science and technology", "科技", {"20", "21", "31", "35", "36"}},
+        {"modern-agriculture", "Modern agriculture", "现代农业", {"01"}},
+        {"seed-industry", "Seed industry", "种业", {"01", "35"}},
+        {"animal-husbandry", "Animal husbandry", "畜牧业", {"01", "06"}},
+        {"agri-processing", "Agricultural processing", "农产品加工", {"06", "07", "08"}},
+        {"basic-research", "Basic research", "基础研究", {"35", "39"}},
+        {"advanced-manufacturing",
+         "Advanced manufacturing",
+         "先进制造",
+         {"16", "17", "18", "19", "20", "21"}},
+        {"culture-tourism", "Culture and tourism", "文化和旅游", {"29", "30", "41"}},
+        {"international-markets", "International markets", "国际市场", {"28", "29"}},
+    };
+    return areas;
+}
+
+namespace {
+
+constexpr Eigen::Index kFinalUses = 5;  // household (2), government, capital, inventories
+
+// What the brief needs of the tables and the MRIO, indexed by province and sector.
+struct Data {
+    const Mrio* mrio = nullptr;
+    const TableSet* tables = nullptr;
+    Eigen::Index nr = 0;
+    Eigen::Index n = 0;
+    Eigen::Index nc = 0;  // final-demand columns per region in the MRIO
+    Matrix outflow;       // n x nr, official
+    Matrix inflow;        // n x nr, official (positive)
+    Matrix imports;       // n x nr, official (positive)
+    Matrix value_added;   // nr x n
+};
+
+Data gather(const Mrio& m, const TableSet& t) {
+    Data d;
+    d.mrio = &m;
+    d.tables = &t;
+    d.nr = static_cast<Eigen::Index>(t.tables.size());
+    d.n = static_cast<Eigen::Index>(t.sectors.size());
+    const auto regions = m.regions();
+    if (static_cast<Eigen::Index>(regions.size()) != d.nr ||
+        static_cast<Eigen::Index>(m.size()) != d.nr * d.n) {
+        fail(ErrorCode::kInvalidInput,
+             "the MRIO ({} regions, {} rows) does not match the {} provincial tables",
+             regions.size(),
+             m.size(),
+             t.year);
+    }
+    for (Eigen::Index r = 0; r < d.nr; ++r) {
+        if (regions[static_cast<std::size_t>(r)] !=
+            t.tables[static_cast<std::size_t>(r)].region.name_en) {
+            fail(ErrorCode::kInvalidInput, "the MRIO's regions are not those of the tables");
+        }
+    }
+    d.nc = static_cast<Eigen::Index>(m.final_demand.size()) / d.nr;
+    const int of = t.final_use_index("OF");
+    const int in = t.final_use_index("IF");
+    const int im = t.final_use_index("IM");
+    if (of < 0 || in < 0 || im < 0) {
+        fail(ErrorCode::kInvalidInput, "the {} tables have no OF/IF/IM columns", t.year);
+    }
+    d.outflow.resize(d.n, d.nr);
+    d.inflow.resize(d.n, d.nr);
+    d.imports.resize(d.n, d.nr);
+    for (Eigen::Index r = 0; r < d.nr; ++r) {
+        const auto& tab = t.tables[static_cast<std::size_t>(r)];
+        d.outflow.col(r) = tab.Y.col(of).cwiseMax(0.0);
+        d.inflow.col(r) = (-tab.Y.col(in)).cwiseMax(0.0);
+        d.imports.col(r) = (-tab.Y.col(im)).cwiseMax(0.0);
+    }
+    d.value_added = value_added_by_sector(t).values;
+    return d;
+}
+
+Eigen::Index region_index(const TableSet& t, const std::string& name) {
+    const auto& p = data::resolve_province(name);
+    for (std::size_t r = 0; r < t.tables.size(); ++r) {
+        if (t.tables[r].region.code == p.gb_code) {
+            return static_cast<Eigen::Index>(r);
+        }
+    }
+    fail(ErrorCode::kInvalidInput, "no {} table for {} ({})", t.year, p.name_en, p.gb_code);
+}
+
+Eigen::Index sector_index(const TableSet& t, const std::string& code) {
+    std::vector<std::string> codes;
+    for (std::size_t i = 0; i < t.sectors.size(); ++i) {
+        if (t.sectors[i].code == code) {
+            return static_cast<Eigen::Index>(i);
+        }
+        codes.push_back(t.sectors[i].code);
+    }
+    fail(ErrorCode::kInvalidInput,
+         "unknown sector '{}' (sectors are the codes 01-{}); did you mean {}?",
+         code,
+         codes.back(),
+         fmt::join(data::nearest_names(code, codes), ", "));
+}
+
+// Flows of every product from r to s (intermediate and domestic final use), n.
+Vector flows(const Data& d, Eigen::Index r, Eigen::Index s) {
+    const Mrio& m = *d.mrio;
+    return m.Z.block(r * d.n, s * d.n, d.n, d.n).rowwise().sum() +
+           m.Y.block(r * d.n, s * d.nc, d.n, kFinalUses).rowwise().sum();
+}
+
+// What r could sell s more of: r's net supply to the rest of China against s's purchases from
+// outside (other provinces and abroad), less what r already sells s.
+Vector potential(const Data& d, Eigen::Index r, Eigen::Index s) {
+    const Vector net = (d.outflow.col(r) - d.inflow.col(r)).cwiseMax(0.0);
+    const Vector buys = d.inflow.col(s) + d.imports.col(s);
+    // Below one yuan (1e-4 x 10k) is rounding noise of the assembly, not a potential.
+    return (net.cwiseMin(buys) - flows(d, r, s)).unaryExpr([](double v) {
+        return v > 1e-4 ? v : 0.0;
+    });
+}
+
+double michaely(const Data& d, Eigen::Index r, Eigen::Index s) {
+    return geo::trade_complementarity(d.outflow.col(r), d.inflow.col(s));
+}
+
+Index sector_rows(const TableSet& t, const std::vector<Eigen::Index>& rows) {
+    std::vector<std::vector<std::string>> labels;
+    for (auto i : rows) {
+        const auto& c = t.sectors[static_cast<std::size_t>(i)];
+        labels.push_back({c.code, c.name_en, c.name_zh});
+    }
+    return Index({"sector", "name", "name_zh"}, labels);
+}
+
+Table table(std::string name,
+            Index rows,
+            const std::vector<std::string>& cols,
+            const std::vector<std::vector<double>>& values) {
+    Table t;
+    t.name = std::move(name);
+    t.rows = std::move(rows);
+    t.cols = Index::single("measure", cols);
+    t.values.resize(static_cast<Eigen::Index>(values.size()),
+                    static_cast<Eigen::Index>(cols.size()));
+    for (std::size_t r = 0; r < values.size(); ++r) {
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            t.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = values[r][c];
+        }
+    }
+    return t;
+}
+
+std::vector<Eigen::Index> top_by(const Vector& v, std::size_t count, bool positive_only) {
+    std::vector<Eigen::Index> idx(static_cast<std::size_t>(v.size()));
+    std::iota(idx.begin(), idx.end(), Eigen::Index{0});
+    std::stable_sort(idx.begin(), idx.end(), [&](auto x, auto y) { return v(x) > v(y); });
+    std::vector<Eigen::Index> out;
+    for (auto i : idx) {
+        if (out.size() == count || (positive_only && !(v(i) > 0.0))) {
+            break;
+        }
+        out.push_back(i);
+    }
+    return out;
+}
+
+std::string short_name(const TableSet& t, Eigen::Index i) {
+    const auto& c = t.sectors[static_cast<std::size_t>(i)];
+    return fmt::format("{} {}", c.code, c.name_en);
+}
+
+}  // namespace
+
+Table scenario_effects(const Mrio& m,
+                       const TableSet& tables,
+                       const Scenario& scenario,
+                       const std::string& a_name,
+                       const std::string& b_name) {
+    const Data d = gather(m, tables);
+    const Eigen::Index a = region_index(tables, a_name);
+    const Eigen::Index b = region_index(tables, b_name);
+    const auto big = d.nr * d.n;
+    Vector dy = Vector::Zero(big);
+    for (const auto& c : scenario.changes) {
+        if (!(c.amount >= 0.0) || !std::isfinite(c.amount)) {
+            fail(ErrorCode::kInvalidInput,
+                 "scenario '{}': the amount {} is not a non-negative number",
+                 scenario.name,
+                 c.amount);
+        }
+        const Eigen::Index buyer = region_index(tables, c.buyer);
+        const Eigen::Index seller = region_index(tables, c.seller);
+        // An absurd amount: more than the buyer's whole final demand.
+        const double buyer_fd = m.Y.middleCols(buyer * d.nc, kFinalUses).sum();
+        if (c.amount > buyer_fd) {
+            fail(ErrorCode::kInvalidInput,
+                 "scenario '{}': {} {} is more than {}'s whole domestic final demand ({:.0f})",
+                 scenario.name,
+                 c.amount,
+                 tables.unit,
+                 tables.tables[static_cast<std::size_t>(buyer)].region.name_en,
+                 buyer_fd);
+        }
+        std::vector<Eigen::Index> sectors;
+        for (const auto& code : c.sectors) {
+            sectors.push_back(sector_index(tables, code));
+        }
+        if (sectors.empty()) {
+            fail(
+                ErrorCode::kInvalidInput, "scenario '{}': a change names no sector", scenario.name);
+        }
+        Vector weight(static_cast<Eigen::Index>(sectors.size()));
+        for (std::size_t k = 0; k < sectors.size(); ++k) {
+            weight(static_cast<Eigen::Index>(k)) =
+                m.Y.block(seller * d.n + sectors[k], buyer * d.nc, 1, kFinalUses).sum();
+        }
+        if (!(weight.sum() > 0.0)) {
+            weight.setOnes();
+        }
+        weight /= weight.sum();
+        for (std::size_t k = 0; k < sectors.size(); ++k) {
+            dy(seller * d.n + sectors[k]) += c.amount * weight(static_cast<Eigen::Index>(k));
+        }
+    }
+    const Vector recix = m.reciprocal_output();
+    const auto solver = mrio::LeontiefSolver::from_flows(m.Z, recix, m.sectors);
+    const Vector dx = solver.solve(dy).col(0);
+    // Intra-regional: each shocked region's own table alone; the rest of its output change is
+    // feedback through the other regions; other regions' output is spillover.
+    Vector intra = Vector::Zero(big);
+    std::vector<bool> shocked(static_cast<std::size_t>(d.nr), false);
+    for (Eigen::Index r = 0; r < d.nr; ++r) {
+        const Vector y = dy.segment(r * d.n, d.n);
+        if (y.cwiseAbs().sum() == 0.0) {
+            continue;
+        }
+        shocked[static_cast<std::size_t>(r)] = true;
+        const Matrix arr =
+            m.Z.block(r * d.n, r * d.n, d.n, d.n) * recix.segment(r * d.n, d.n).asDiagonal();
+        intra.segment(r * d.n, d.n) = (Matrix::Identity(d.n, d.n) - arr).partialPivLu().solve(y);
+    }
+    const Extension* fi = m.find_extension("factor_inputs");
+    const Extension* emp = m.find_extension("employment");
+    Vector va = Vector::Zero(big);
+    Vector wages = Vector::Zero(big);
+    Vector jobs = Vector::Zero(big);
+    if (fi != nullptr) {
+        va = fi->F.topRows(fi->F.rows() - 1).colwise().sum().transpose().cwiseProduct(recix);
+        wages = fi->F.row(0).transpose().cwiseProduct(recix);
+    }
+    if (emp != nullptr) {
+        jobs = emp->F.row(0).transpose().cwiseProduct(recix);
+    }
+    std::vector<std::vector<double>> rows(4, std::vector<double>(7, 0.0));
+    for (Eigen::Index r = 0; r < d.nr; ++r) {
+        const std::size_t g = r == a ? 0 : r == b ? 1 : 2;
+        const Vector x = dx.segment(r * d.n, d.n);
+        const double in = intra.segment(r * d.n, d.n).sum();
+        const double total = x.sum();
+        const bool s = shocked[static_cast<std::size_t>(r)];
+        rows[g][0] += in;
+        rows[g][1] += s ? total - in : 0.0;
+        rows[g][2] += s ? 0.0 : total;
+        rows[g][3] += total;
+        rows[g][4] += va.segment(r * d.n, d.n).dot(x);
+        rows[g][5] += wages.segment(r * d.n, d.n).dot(x);
+        rows[g][6] += jobs.segment(r * d.n, d.n).dot(x);
+    }
+    for (std::size_t c = 0; c < 7; ++c) {
+        rows[3][c] = rows[0][c] + rows[1][c] + rows[2][c];
+    }
+    const auto& ta = tables.tables[static_cast<std::size_t>(a)].region;
+    const auto& tb = tables.tables[static_cast<std::size_t>(b)].region;
+    Index labels({"region", "name_zh"},
+                 {{ta.name_en, ta.name_zh},
+                  {tb.name_en, tb.name_zh},
+                  {"Rest of China", "全国其他"},
+                  {"Total", "合计"}});
+    return table("scenario",
+                 labels,
+                 {"output: intra-regional",
+                  "output: feedback",
+                  "output: spillover",
+                  "output",
+                  "value added",
+                  "labour income",
+                  "employment (10k persons)"},
+                 rows);
+}
+
+Brief two_region_brief(const Mrio& m,
+                       const TableSet& tables,
+                       const TableSet& base,
+                       const std::string& a_name,
+                       const std::string& b_name,
+                       const BriefOptions& options) {
+    const Data d = gather(m, tables);
+    const Eigen::Index a = region_index(tables, a_name);
+    const Eigen::Index b = region_index(tables, b_name);
+    if (a == b) {
+        fail(ErrorCode::kInvalidInput,
+             "'{}' and '{}' are the same province: a brief needs two",
+             a_name,
+             b_name);
+    }
+    Brief out;
+    out.a = tables.tables[static_cast<std::size_t>(a)].region;
+    out.b = tables.tables[static_cast<std::size_t>(b)].region;
+    out.year = tables.year;
+    out.unit = tables.unit;
+
+    // Profiles side by side (the structure profile of each).
+    StructureOptions so;
+    so.top = options.top;
+    const auto pa = structure_profile(tables, base, out.a.code, so);
+    const auto pb = structure_profile(tables, base, out.b.code, so);
+    out.summary = pa.summary;
+    out.summary.name = "summary";
+    out.summary.cols = Index::single("region", {out.a.name_en, out.b.name_en});
+    out.summary.values.conservativeResize(Eigen::NoChange, 2);
+    out.summary.values.col(1) = pb.summary.values.col(0);
+
+    // Specialisations of both.
+    const Matrix rca = geo::rca_matrix(d.value_added);
+    {
+        std::vector<std::vector<std::string>> labels;
+        std::vector<std::vector<double>> vals;
+        for (const auto r : {a, b}) {
+            const auto& name = tables.tables[static_cast<std::size_t>(r)].region.name_en;
+            for (auto i : top_by(rca.row(r).transpose(), options.top, true)) {
+                const auto& c = tables.sectors[static_cast<std::size_t>(i)];
+                labels.push_back({name, c.code, c.name_en, c.name_zh});
+                vals.push_back({rca(r, i),
+                                d.value_added(r, i),
+                                100.0 * d.value_added(r, i) / d.value_added.row(r).sum()});
+            }
+        }
+        out.specialisations = table("specialisations",
+                                    Index({"region", "sector", "name", "name_zh"}, labels),
+                                    {"RCA", "value added", "share (%)"},
+                                    vals);
+    }
+
+    // Supply chains.
+    const Vector ab = flows(d, a, b);
+    const Vector ba = flows(d, b, a);
+    const Vector pot_ab = potential(d, a, b);
+    const Vector pot_ba = potential(d, b, a);
+    {
+        std::vector<Eigen::Index> rows;
+        const Vector score = pot_ab + pot_ba + ab + ba;
+        rows = top_by(score, 2 * options.top, true);
+        std::vector<std::vector<double>> vals;
+        for (auto i : rows) {
+            vals.push_back({ab(i),
+                            ba(i),
+                            d.outflow(i, a) - d.inflow(i, a),
+                            d.outflow(i, b) - d.inflow(i, b),
+                            d.inflow(i, b) + d.imports(i, b),
+                            d.inflow(i, a) + d.imports(i, a),
+                            pot_ab(i),
+                            pot_ba(i)});
+        }
+        out.supply_chains = table("supply_chains",
+                                  sector_rows(tables, rows),
+                                  {fmt::format("{} -> {}", out.a.name_en, out.b.name_en),
+                                   fmt::format("{} -> {}", out.b.name_en, out.a.name_en),
+                                   fmt::format("{} net supply to China", out.a.name_en),
+                                   fmt::format("{} net supply to China", out.b.name_en),
+                                   fmt::format("{} buys from outside", out.b.name_en),
+                                   fmt::format("{} buys from outside", out.a.name_en),
+                                   fmt::format("potential {} -> {}", out.a.name_en, out.b.name_en),
+                                   fmt::format("potential {} -> {}", out.b.name_en, out.a.name_en)},
+                                  vals);
+    }
+
+    // Relatedness: where one is specialised and the other, without it, is close to it.
+    std::vector<std::string> locs;
+    std::vector<std::string> prods;
+    for (const auto& t : tables.tables) {
+        locs.push_back(t.region.code);
+    }
+    for (const auto& s : tables.sectors) {
+        prods.push_back(s.code);
+    }
+    const auto cx = geo::complexity(locs, prods, d.value_added);
+    auto cx_row = [&](const Code& region) {
+        return static_cast<Eigen::Index>(
+            std::find(cx.locations.begin(), cx.locations.end(), region.code) -
+            cx.locations.begin());
+    };
+    auto cx_col = [&](Eigen::Index sector) {
+        const auto& code = prods[static_cast<std::size_t>(sector)];
+        const auto it = std::find(cx.products.begin(), cx.products.end(), code);
+        return it == cx.products.end() ? Eigen::Index{-1}
+                                       : static_cast<Eigen::Index>(it - cx.products.begin());
+    };
+    const Eigen::Index ca = cx_row(out.a);
+    const Eigen::Index cb = cx_row(out.b);
+    std::size_t learn_ab = 0;
+    std::size_t learn_ba = 0;
+    {
+        std::vector<std::vector<std::string>> labels;
+        std::vector<std::vector<double>> vals;
+        for (const auto& [from, to, fc, tc, counter] :
+             {std::tuple{out.a, out.b, ca, cb, &learn_ab},
+              std::tuple{out.b, out.a, cb, ca, &learn_ba}}) {
+            const double median = [&] {
+                Vector row = cx.density.row(tc).transpose();
+                std::vector<double> all(row.data(), row.data() + row.size());
+                std::nth_element(
+                    all.begin(), all.begin() + static_cast<long>(all.size() / 2), all.end());
+                return all[all.size() / 2];
+            }();
+            Vector score = Vector::Constant(d.n, -1.0);
+            for (Eigen::Index i = 0; i < d.n; ++i) {
+                const Eigen::Index p = cx_col(i);
+                if (p >= 0 && cx.mcp(fc, p) == 1.0 && cx.mcp(tc, p) == 0.0 &&
+                    cx.density(tc, p) >= median) {
+                    score(i) = cx.density(tc, p);
+                    ++*counter;
+                }
+            }
+            for (auto i : top_by(score, options.top, true)) {
+                const Eigen::Index p = cx_col(i);
+                const auto& c = tables.sectors[static_cast<std::size_t>(i)];
+                labels.push_back({fmt::format("{} strong, {} close", from.name_en, to.name_en),
+                                  c.code,
+                                  c.name_en,
+                                  c.name_zh});
+                vals.push_back(
+                    {cx.rca(fc, p), cx.rca(tc, p), cx.density(tc, p), cx.cog(tc, p), cx.pci(p)});
+            }
+        }
+        out.relatedness = table("relatedness",
+                                Index({"direction", "sector", "name", "name_zh"}, labels),
+                                {"RCA of the strong", "RCA of the close", "density", "COG", "PCI"},
+                                vals);
+    }
+
+    // The measures side by side.
+    {
+        const double out_a = d.outflow.col(a).sum();
+        const double out_b = d.outflow.col(b).sum();
+        std::vector<std::vector<std::string>> labels = {
+            {"supply chains", "current flows, share of outflows to other provinces (%)"},
+            {"supply chains", "potential sales to the partner (10k CNY)"},
+            {"specialisation", "Michaely complementarity of outflows with the partner's inflows"},
+            {"relatedness", "sectors the partner has and this region is close to"},
+            {"structure", "correlation of sector shares (value added)"},
+        };
+        const Vector sa = d.value_added.row(a).transpose() / d.value_added.row(a).sum();
+        const Vector sb = d.value_added.row(b).transpose() / d.value_added.row(b).sum();
+        const Vector da = sa.array() - sa.mean();
+        const Vector db = sb.array() - sb.mean();
+        const double corr = da.dot(db) / std::sqrt(da.squaredNorm() * db.squaredNorm());
+        std::vector<std::vector<double>> vals = {
+            {100.0 * ab.sum() / out_a, 100.0 * ba.sum() / out_b},
+            {pot_ab.sum(), pot_ba.sum()},
+            {michaely(d, a, b), michaely(d, b, a)},
+            {static_cast<double>(learn_ba), static_cast<double>(learn_ab)},
+            {corr, corr},
+        };
+        out.complementarity = table("complementarity",
+                                    Index({"kind", "measure"}, labels),
+                                    {out.a.name_en, out.b.name_en},
+                                    vals);
+    }
+
+    // Cooperation areas.
+    {
+        std::vector<std::vector<std::string>> labels;
+        std::vector<std::vector<double>> vals;
+        for (const auto& area : cooperation_areas()) {
+            double pab = 0.0;
+            double pba = 0.0;
+            double buys = 0.0;
+            double fab = 0.0;
+            double fba = 0.0;
+            Eigen::Index best_ab = -1;
+            Eigen::Index best_ba = -1;
+            for (const auto& code : area.sectors) {
+                const Eigen::Index i = sector_index(tables, code);
+                pab += pot_ab(i);
+                pba += pot_ba(i);
+                fab += ab(i);
+                fba += ba(i);
+                buys += d.inflow(i, a) + d.imports(i, a) + d.inflow(i, b) + d.imports(i, b);
+                if (best_ab < 0 || pot_ab(i) > pot_ab(best_ab)) {
+                    best_ab = i;
+                }
+                if (best_ba < 0 || pot_ba(i) > pot_ba(best_ba)) {
+                    best_ba = i;
+                }
+            }
+            const double score = buys > 0.0 ? 100.0 * (pab + pba) / buys : 0.0;
+            labels.push_back({area.id, area.name_en, area.name_zh});
+            vals.push_back({score, fab, fba, pab, pba});
+            std::string why;
+            if (pab > 0.0) {
+                why += fmt::format("{} could sell {} more {} ({:.0f})",
+                                   out.a.name_en,
+                                   out.b.name_en,
+                                   short_name(tables, best_ab),
+                                   pot_ab(best_ab));
+            }
+            if (pba > 0.0) {
+                why += fmt::format("{}{} could sell {} more {} ({:.0f})",
+                                   why.empty() ? "" : "; ",
+                                   out.b.name_en,
+                                   out.a.name_en,
+                                   short_name(tables, best_ba),
+                                   pot_ba(best_ba));
+            }
+            if (why.empty()) {
+                why = "neither is a net supplier of what the other buys from outside";
+            }
+            out.reasons.push_back(area.name_en + ": " + why);
+        }
+        out.areas = table("areas",
+                          Index({"area", "name", "name_zh"}, labels),
+                          {"score (0-100)",
+                           fmt::format("{} -> {}", out.a.name_en, out.b.name_en),
+                           fmt::format("{} -> {}", out.b.name_en, out.a.name_en),
+                           fmt::format("potential {} -> {}", out.a.name_en, out.b.name_en),
+                           fmt::format("potential {} -> {}", out.b.name_en, out.a.name_en)},
+                          vals);
+    }
+
+    // The scenario: given, or each buys 10% of the top-3 potential from the other.
+    Scenario sc = options.scenario;
+    if (sc.changes.empty()) {
+        sc.name = "default";
+        for (const auto& [seller, buyer, pot] :
+             {std::tuple{out.a, out.b, pot_ab}, std::tuple{out.b, out.a, pot_ba}}) {
+            DemandChange c;
+            c.buyer = buyer.code;
+            c.seller = seller.code;
+            double amount = 0.0;
+            for (auto i : top_by(pot, 3, true)) {
+                c.sectors.push_back(tables.sectors[static_cast<std::size_t>(i)].code);
+                amount += 0.1 * pot(i);
+            }
+            c.amount = amount;
+            if (!c.sectors.empty()) {
+                sc.changes.push_back(c);
+            }
+        }
+    }
+    std::vector<std::string> parts;
+    for (const auto& c : sc.changes) {
+        parts.push_back(fmt::format("{} buys {:.0f} ({}) more of {}'s {}",
+                                    data::resolve_province(c.buyer).name_en,
+                                    c.amount,
+                                    tables.unit,
+                                    data::resolve_province(c.seller).name_en,
+                                    fmt::join(c.sectors, ", ")));
+    }
+    out.scenario_text = fmt::format("{}: {}", sc.name, fmt::join(parts, "; "));
+    if (!sc.changes.empty()) {
+        out.scenario = scenario_effects(m, tables, sc, out.a.code, out.b.code);
+    }
+    return out;
+}
+
+Table partner_ranking(const Mrio& m, const TableSet& tables, const std::string& region) {
+    const Data d = gather(m, tables);
+    const Eigen::Index a = region_index(tables, region);
+    std::vector<Eigen::Index> others;
+    for (Eigen::Index s = 0; s < d.nr; ++s) {
+        if (s != a) {
+            others.push_back(s);
+        }
+    }
+    const auto k = static_cast<Eigen::Index>(others.size());
+    Vector m_ab(k);
+    Vector m_ba(k);
+    Vector pot(k);
+    Vector cur(k);
+    std::vector<std::string> reason(others.size());
+    const double gdp = d.value_added.row(a).sum();
+    for (Eigen::Index j = 0; j < k; ++j) {
+        const Eigen::Index b = others[static_cast<std::size_t>(j)];
+        m_ab(j) = michaely(d, a, b);
+        m_ba(j) = michaely(d, b, a);
+        const Vector pab = potential(d, a, b);
+        const Vector pba = potential(d, b, a);
+        pot(j) = 100.0 * (pab.sum() + pba.sum()) / gdp;
+        cur(j) = 100.0 * (flows(d, a, b).sum() + flows(d, b, a).sum()) / gdp;
+        Eigen::Index ia = 0;
+        Eigen::Index ib = 0;
+        pab.maxCoeff(&ia);
+        pba.maxCoeff(&ib);
+        reason[static_cast<std::size_t>(j)] = fmt::format("sells it {} ({:.0f}); buys {} ({:.0f})",
+                                                          short_name(tables, ia),
+                                                          pab(ia),
+                                                          short_name(tables, ib),
+                                                          pba(ib));
+    }
+    // Composite: the mean percentile of the three complementarity measures.
+    auto percentile = [&](const Vector& v) {
+        Vector p(k);
+        for (Eigen::Index j = 0; j < k; ++j) {
+            p(j) = 100.0 * static_cast<double>((v.array() < v(j)).count()) /
+                   static_cast<double>(std::max<Eigen::Index>(1, k - 1));
+        }
+        return p;
+    };
+    const Vector score = (percentile(m_ab) + percentile(m_ba) + percentile(pot)) / 3.0;
+    std::vector<Eigen::Index> order(static_cast<std::size_t>(k));
+    std::iota(order.begin(), order.end(), Eigen::Index{0});
+    std::stable_sort(
+        order.begin(), order.end(), [&](auto x, auto y) { return score(x) > score(y); });
+    std::vector<std::vector<std::string>> labels;
+    std::vector<std::vector<double>> vals;
+    int rank = 1;
+    for (auto j : order) {
+        const auto& c =
+            tables.tables[static_cast<std::size_t>(others[static_cast<std::size_t>(j)])].region;
+        labels.push_back({c.name_en, c.name_zh, reason[static_cast<std::size_t>(j)]});
+        vals.push_back({static_cast<double>(rank++), score(j), m_ab(j), m_ba(j), pot(j), cur(j)});
+    }
+    const auto& self = tables.tables[static_cast<std::size_t>(a)].region;
+    return table("partners",
+                 Index({"partner", "name_zh", "why"}, labels),
+                 {"rank",
+                  "score (0-100)",
+                  fmt::format("Michaely {} -> partner", self.name_en),
+                  fmt::format("Michaely partner -> {}", self.name_en),
+                  "potential both ways (% of GDP)",
+                  "current flows both ways (% of GDP)"},
+                 vals);
+}
+
+}  // namespace tandem::brief
