@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs every build and test dependency from Debian 12's packages (run as root).
+# --test adds what only the tests need: Debian's Chromium, which renders the brief's HTML report.
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git clang-format
@@ -9,6 +10,9 @@ packages=(
   libgtest-dev libbenchmark-dev
   python3 time
 )
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(chromium)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -3,7 +3,7 @@
 # UndefinedBehaviorSanitizer and warnings as errors (preset dev), run every test with CTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --test
 bash scripts/format.sh --check
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j"$(nproc)"

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "tandem/brief/structure.hpp"
+#include "tandem/china/mrio_build.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/regions.hpp"
 #include "tandem/geo/complementarity.hpp"
@@ -578,6 +579,43 @@ Brief two_region_brief(const Mrio& m,
                                     fmt::join(c.sectors, ", ")));
     }
     out.scenario_text = fmt::format("{}: {}", sc.name, fmt::join(parts, "; "));
+    // Flows among the two regions and the rest of China, and the map's points.
+    {
+        Matrix f = Matrix::Zero(3, 3);
+        for (Eigen::Index r = 0; r < d.nr; ++r) {
+            for (Eigen::Index s2 = 0; s2 < d.nr; ++s2) {
+                const Eigen::Index gr = r == a ? 0 : r == b ? 1 : 2;
+                const Eigen::Index gs = s2 == a ? 0 : s2 == b ? 1 : 2;
+                if (gr == 2 && gs == 2) {
+                    continue;  // among the other provinces: not the pair's business
+                }
+                if (r != s2) {
+                    f(gr, gs) += flows(d, r, s2).sum();
+                }
+            }
+        }
+        const std::vector<std::string> names = {out.a.name_en, out.b.name_en, "Rest of China"};
+        out.flows.name = "flows";
+        out.flows.rows = Index::single("from", names);
+        out.flows.cols = Index::single("to", names);
+        out.flows.values = f;
+        std::vector<std::vector<std::string>> labels;
+        std::vector<std::vector<double>> vals;
+        const auto capitals = china::load_capitals();
+        for (Eigen::Index r = 0; r < d.nr; ++r) {
+            const auto& c = tables.tables[static_cast<std::size_t>(r)].region;
+            for (const auto& cap : capitals) {
+                if (cap.gb_code == c.code) {
+                    labels.push_back({c.name_en, c.name_zh});
+                    vals.push_back({cap.longitude, cap.latitude, d.value_added.row(r).sum()});
+                }
+            }
+        }
+        out.map = table("map",
+                        Index({"province", "name_zh"}, labels),
+                        {"longitude", "latitude", "value added"},
+                        vals);
+    }
     if (!sc.changes.empty()) {
         out.scenario = scenario_effects(m, tables, sc, out.a.code, out.b.code);
     }

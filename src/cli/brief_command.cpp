@@ -8,6 +8,7 @@
 #include "tandem/china/mrio_build.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/datasets.hpp"
+#include "tandem/data/output_folder.hpp"
 
 #include "common.hpp"
 
@@ -56,6 +57,7 @@ void add_brief_command(CLI::App& app) {
         bool partners = false;
         std::vector<std::string> demand;
         std::size_t top = 8;
+        std::string html;
         OutputOptions out;
     };
     auto a = std::make_shared<Args>();
@@ -75,6 +77,8 @@ void add_brief_command(CLI::App& app) {
                     "Anhui:Heilongjiang:01,06:500000; default: each buys 10% of the top-3 "
                     "potential from the other");
     cmd->add_option("--top", a->top, "sectors listed per table (default 8)");
+    cmd->add_option(
+        "--html", a->html, "also write the report as one self-contained HTML page with charts");
     add_output_options(*cmd, a->out);
     cmd->callback([a] {
         const TableSet tables = data::load_provincial_tables(2017);
@@ -104,6 +108,19 @@ void add_brief_command(CLI::App& app) {
             }
         }
         auto b = brief::two_region_brief(mrio, tables, base, a->regions[0], a->regions[1], options);
+        std::string html_path = a->html;
+        if (html_path.empty() && a->out.output.ends_with(".html")) {
+            html_path = a->out.output;
+        }
+        if (!html_path.empty()) {
+            data::write_file_atomically(html_path, brief::brief_html(b));
+            if (!a->out.quiet) {
+                std::cerr << "wrote " << html_path << '\n';
+            }
+            if (html_path == a->out.output) {
+                return;
+            }
+        }
         const bool terminal = a->out.format == "table" && a->out.output.empty();
         const std::string pair =
             fmt::format("{} ({}) and {} ({})", b.a.name_en, b.a.name_zh, b.b.name_en, b.b.name_zh);

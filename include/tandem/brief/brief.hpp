@@ -52,6 +52,8 @@ struct Brief {
     Table relatedness;      // where one is specialised and the other is close
     Table areas;            // the cooperation areas, scored, with reasons
     Table scenario;         // effects by region: intra, feedback, spillover; VA, income, jobs
+    Table flows;            // A, B, rest of China x the same: inter-regional flows (MRIO)
+    Table map;              // every province: longitude, latitude of its capital, value added
     std::string scenario_text;
     std::vector<std::string> reasons;  // area reasons, in the areas' order
 };
@@ -64,6 +66,11 @@ Brief two_region_brief(const Mrio& mrio,
                        const std::string& a,
                        const std::string& b,
                        const BriefOptions& options = {});
+
+// A self-contained HTML report of a brief (inline SVG charts, English and Chinese labels; opens
+// offline): bar charts of specialisations and potentials, the flows between the two regions
+// and the rest of China, a map of the provinces, and every table.
+std::string brief_html(const Brief& brief);
 
 // Every other province ranked by complementarity with `region`, with the reason.
 Table partner_ranking(const Mrio& mrio, const TableSet& tables, const std::string& region);
