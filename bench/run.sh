@@ -33,4 +33,11 @@ for y in 2017 2012; do
   /usr/bin/time -f "{\"china_build\": $y, \"wall_s\": %e, \"peak_kb\": %M}" \
     build/release/bin/tandem china build --year "$y" -o "$tmp/cn$y" -q
 done
+# The brief (issue: a pair in 2 s, a partner ranking in 5 s), end to end through the CLI.
+for ((i = 0; i < REPEAT; i++)); do
+  /usr/bin/time -f "{\"brief_pair_s\": %e, \"peak_kb\": %M}" \
+    build/release/bin/tandem brief Heilongjiang Anhui -o "$tmp/brief.json" -q
+  /usr/bin/time -f "{\"brief_partners_s\": %e, \"peak_kb\": %M}" \
+    build/release/bin/tandem brief Anhui --partners -o "$tmp/partners.json" -q
+done
 /usr/bin/python3 bench/macro/peer_pymrio.py --tandem "$B/tandem_calc_bench" --sizes 31x42 49x100

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# The main job: install dependencies, build (release), profile Heilongjiang and Anhui from the
-# embedded 2017 provincial input-output tables. Extra arguments go to `tandem profile`.
+# The main job: install dependencies, build (release), and write the brief of Heilongjiang and
+# Anhui from the embedded 2017 China MRIO and provincial tables: the terminal summary, and the
+# HTML report (brief.html). Extra arguments replace the regions and options of `tandem brief`,
+# e.g. `bash scripts/run.sh 黑龙江 安徽 -o brief.xlsx` or `bash scripts/run.sh Anhui --partners`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target tandem -j"$(nproc)"
-exec ./build/release/bin/tandem profile "$@"
+if (($# == 0)); then
+  set -- Heilongjiang Anhui --html brief.html
+fi
+exec ./build/release/bin/tandem brief "$@"
