@@ -4,6 +4,7 @@ find_package(Eigen3 3.4 REQUIRED NO_MODULE)
 find_package(fmt REQUIRED CONFIG)
 find_package(nlohmann_json 3.11 REQUIRED CONFIG)
 find_package(CLI11 REQUIRED CONFIG)
+find_package(cpptoml REQUIRED CONFIG)
 find_package(Threads REQUIRED)
 find_package(spectra REQUIRED CONFIG)
 

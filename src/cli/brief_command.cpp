@@ -56,6 +56,7 @@ void add_brief_command(CLI::App& app) {
         std::vector<std::string> regions;
         bool partners = false;
         std::vector<std::string> demand;
+        std::string scenario;
         std::size_t top = 8;
         std::string html;
         OutputOptions out;
@@ -76,6 +77,10 @@ void add_brief_command(CLI::App& app) {
                     "scenario change BUYER:SELLER:SECTORS:AMOUNT (10k CNY; repeatable), e.g. "
                     "Anhui:Heilongjiang:01,06:500000; default: each buys 10% of the top-3 "
                     "potential from the other");
+    cmd->add_option("--scenario",
+                    a->scenario,
+                    "a scenario in a TOML file (name, and [[change]] tables with buyer, seller, "
+                    "sectors, amount; docs/brief.md)");
     cmd->add_option("--top", a->top, "sectors listed per table (default 8)");
     cmd->add_option(
         "--html", a->html, "also write the report as one self-contained HTML page with charts");
@@ -101,8 +106,13 @@ void add_brief_command(CLI::App& app) {
         const TableSet base = data::load_provincial_tables(2012);
         brief::BriefOptions options;
         options.top = a->top;
+        if (!a->scenario.empty()) {
+            options.scenario = brief::read_scenario(a->scenario);
+        }
         if (!a->demand.empty()) {
-            options.scenario.name = "given";
+            if (options.scenario.name.empty()) {
+                options.scenario.name = "given";
+            }
             for (const auto& d : a->demand) {
                 options.scenario.changes.push_back(parse_change(d));
             }

@@ -2,6 +2,7 @@
 // China MRIO and the official provincial tables (docs/brief.md).
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,16 @@ struct Scenario {
     std::string name;
     std::vector<DemandChange> changes;
 };
+
+// A scenario from a TOML file:
+//   name = "Agri-food cooperation"
+//   [[change]]
+//   buyer = "Anhui"
+//   seller = "Heilongjiang"
+//   sectors = ["01", "06"]
+//   amount = 500000   # 10k CNY
+// Errors name the file, the change and the key (TOML syntax errors their line).
+Scenario read_scenario(const std::filesystem::path& file);
 
 // The ten cooperation areas of the Heilongjiang-Anhui symposium mapped to the 42 sectors.
 struct CooperationArea {
