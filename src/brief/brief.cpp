@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "tandem/brief/profile.hpp"
 #include "tandem/brief/structure.hpp"
 #include "tandem/china/mrio_build.hpp"
 #include "tandem/core/error.hpp"
@@ -361,6 +362,46 @@ Brief two_region_brief(const Mrio& m,
                                     Index({"region", "sector", "name", "name_zh"}, labels),
                                     {"RCA", "value added", "share (%)"},
                                     vals);
+    }
+
+    // Key sectors and linkages of each (its own table, imports and inflows removed).
+    {
+        std::vector<std::vector<std::string>> labels;
+        std::vector<std::vector<double>> vals;
+        ProfileOptions po;
+        po.top = options.top;
+        for (const auto& region : {out.a, out.b}) {
+            const auto p = region_profile(tables, region.code, po);
+            const Table& k = p.key_sectors;
+            for (std::size_t r = 0; r < k.rows.size() && r < options.top; ++r) {
+                std::vector<std::string> label = {region.name_en};
+                for (std::size_t l = 0; l < k.rows.levels(); ++l) {
+                    label.push_back(k.rows.at(r, l));
+                }
+                labels.push_back(std::move(label));
+                std::vector<double> row;
+                for (Eigen::Index c = 0; c < k.values.cols(); ++c) {
+                    row.push_back(k.values(static_cast<Eigen::Index>(r), c));
+                }
+                vals.push_back(std::move(row));
+            }
+            if (out.key_sectors.cols.size() == 0) {
+                out.key_sectors.cols = k.cols;
+                std::vector<std::string> names = {"region"};
+                names.insert(names.end(), k.rows.names.begin(), k.rows.names.end());
+                out.key_sectors.rows.names = names;
+            }
+        }
+        out.key_sectors.name = "key_sectors";
+        out.key_sectors.rows.labels = labels;
+        out.key_sectors.values.resize(static_cast<Eigen::Index>(vals.size()),
+                                      static_cast<Eigen::Index>(out.key_sectors.cols.size()));
+        for (std::size_t r = 0; r < vals.size(); ++r) {
+            for (std::size_t c = 0; c < vals[r].size(); ++c) {
+                out.key_sectors.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) =
+                    vals[r][c];
+            }
+        }
     }
 
     // Supply chains.

@@ -349,6 +349,7 @@ std::string brief_html(const Brief& b) {
     h += "<h2>Flows between the two and the rest of China 区域间流量</h2>" +
          flow_chart(b.flows, {ca, cb, "#7f8c8d"}) + html_table(b.flows);
     h += "<h2>Map 地图</h2>" + map_chart(b.map, b.a.name_en, b.b.name_en);
+    h += "<h2>Key sectors and linkages 关键产业与产业关联</h2>" + html_table(b.key_sectors);
     h += "<h2>Complementarity, measured several ways 互补性</h2>" + html_table(b.complementarity);
     h += "<h2>Relatedness: learning from each other 相关性与借鉴</h2>" + html_table(b.relatedness);
     h += "<h2>Cooperation areas 合作领域</h2>" + html_table(b.areas) + "<ul>";

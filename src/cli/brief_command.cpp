@@ -137,6 +137,8 @@ void add_brief_command(CLI::App& app) {
         const std::vector<std::pair<Table*, std::string>> titled = {
             {&b.summary, fmt::format("{}, {}: the two economies (10k CNY)", pair, b.year)},
             {&b.specialisations, "Specialisations (RCA of value added among 31 provinces)"},
+            {&b.key_sectors,
+             "Key sectors (power and sensitivity of dispersion both above 1, regional flows)"},
             {&b.complementarity, "Complementarity, measured several ways"},
             {&b.supply_chains,
              "Supply chains: flows between the two, and what each could sell the other more of"},

@@ -58,6 +58,7 @@ struct Brief {
     std::string unit;
     Table summary;          // indicators of both, side by side
     Table specialisations;  // each region's top sectors by RCA
+    Table key_sectors;      // each region's key sectors (Rasmussen linkages, regional flows)
     Table supply_chains;    // sectors: flows both ways, net supply, purchases, potential
     Table complementarity;  // the measures side by side
     Table relatedness;      // where one is specialised and the other is close

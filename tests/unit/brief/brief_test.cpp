@@ -50,6 +50,10 @@ TEST(Brief, PairBriefIsConsistent) {
     EXPECT_EQ(b.a.name_en, "Heilongjiang");
     EXPECT_EQ(b.b.name_en, "Anhui");
     EXPECT_EQ(b.summary.values.cols(), 2);
+    ASSERT_GT(b.key_sectors.values.rows(), 0);
+    EXPECT_EQ(b.key_sectors.rows.labels.front().front(), "Heilongjiang");
+    // Key sectors have both dispersion indices above 1.
+    EXPECT_TRUE((b.key_sectors.values.leftCols(2).array() > 1.0).all());
     EXPECT_EQ(b.areas.values.rows(), 10);
     EXPECT_EQ(b.reasons.size(), 10U);
     EXPECT_TRUE((b.areas.values.col(0).array() >= 0.0).all());
