@@ -248,6 +248,10 @@ Mrio assemble(const TableSet& set,
         factors.F.block(0, s * n, nf - 1, n) = t.V;
         // Splits one use u of product i in s by origin into column `target` (of Z or Y).
         auto split = [&](Eigen::Index i, double u, auto&& put, auto&& put_import) {
+            if (u < 0.0 && !options.split_negative_uses) {
+                put(s, u);  // a drawdown of the province's own stocks: no trade
+                return;
+            }
             const double foreign = mu(i, s) * u;
             const double domestic = u - foreign;
             const double from_others = phi(i, s) * domestic;
@@ -561,7 +565,8 @@ BuildResult build_mrio(const TableSet& set,
               "the inflow share is capped at 1, the excess goes to the discrepancy column");
     rules.add("negative-use-split",
               "a negative use (inventory drawdown, negative intermediate cell) is split by origin "
-              "with the same shares as the positive uses");
+              "with the same shares as the positive uses (--negative-uses local: supplied by "
+              "the province itself)");
     rules.add("inflow-without-source",
               "a province buys a product from other provinces but none of them sells it: the "
               "inflow is supplied locally");
@@ -1059,6 +1064,7 @@ std::string options_json(int year, const BuildOptions& o) {
                    : o.balance == MarginBalance::kInflow ? "inflow"
                                                          : "mean";
     j["transit"] = o.net_transit ? "net" : "keep";
+    j["negative_uses"] = o.split_negative_uses ? "split" : "local";
     j["employment_split"] =
         o.employment_split == EmploymentSplit::kOutput ? "output" : "compensation";
     j["employment"] = !o.employment_csv.empty();
@@ -1081,6 +1087,7 @@ BuildOptions options_from_json(const std::filesystem::path& file, int* year) {
                     : balance == "inflow" ? MarginBalance::kInflow
                                           : MarginBalance::kMean;
         o.net_transit = j.at("transit").get<std::string>() == "net";
+        o.split_negative_uses = j.value("negative_uses", std::string("split")) == "split";
         o.employment_split = j.at("employment_split").get<std::string>() == "output"
                                  ? EmploymentSplit::kOutput
                                  : EmploymentSplit::kCompensation;

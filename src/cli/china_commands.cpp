@@ -79,6 +79,7 @@ void add_china_commands(CLI::App& app) {
             std::string employment_split = "compensation";
             std::string employment;
             std::string transit = "net";
+            std::string negative_uses = "split";
             bool no_employment = false;
             bool quiet = false;
         };
@@ -105,6 +106,11 @@ void add_china_commands(CLI::App& app) {
                         "goods passing through a province (outflows and exports above what it "
                         "produces for them): net (default: out of inflows and outflows) or keep")
             ->check(CLI::IsMember({"net", "keep"}));
+        cmd->add_option("--negative-uses",
+                        a->negative_uses,
+                        "negative uses (inventory drawdowns): split by origin like the others "
+                        "(default) or local (the province's own stocks)")
+            ->check(CLI::IsMember({"split", "local"}));
         cmd->add_option("--employment-split",
                         a->employment_split,
                         "share a sector's national employment among provinces by compensation "
@@ -123,6 +129,7 @@ void add_china_commands(CLI::App& app) {
                         : a->balance == "inflow" ? china::MarginBalance::kInflow
                                                  : china::MarginBalance::kMean;
             o.net_transit = a->transit == "net";
+            o.split_negative_uses = a->negative_uses == "split";
             o.employment_split = a->employment_split == "output"
                                      ? china::EmploymentSplit::kOutput
                                      : china::EmploymentSplit::kCompensation;

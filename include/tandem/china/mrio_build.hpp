@@ -53,6 +53,8 @@ struct BuildOptions {
     double decay = 1.0;
     MarginBalance balance = MarginBalance::kMean;
     bool net_transit = true;  // take goods passing through out of inflows and outflows
+    // Negative uses (inventory drawdowns) split by origin like the others, or kept local.
+    bool split_negative_uses = true;
     EmploymentSplit employment_split = EmploymentSplit::kCompensation;
     std::filesystem::path employment_csv;  // empty: no employment extension
     int ras_max_iterations = 10000;

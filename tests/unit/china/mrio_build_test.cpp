@@ -89,6 +89,29 @@ TEST(ChinaMrio, DecayShiftsTradeTowardsNeighbours) {
     EXPECT_LT(mean_km(a), mean_km(b));
 }
 
+TEST(ChinaMrio, NegativeUsesKeptLocalNeverCrossBorders) {
+    const TableSet set = data::load_provincial_tables(2017);
+    china::BuildOptions local;
+    local.split_negative_uses = false;
+    const auto r = china::build_mrio(set, local);
+    const Mrio& m = r.mrio;
+    const auto n = static_cast<Eigen::Index>(set.sectors.size());
+    const auto nr = static_cast<Eigen::Index>(set.tables.size());
+    const auto nc = m.Y.cols() / nr;
+    // Off the diagonal blocks, the final uses of other provinces hold no negative flow.
+    for (Eigen::Index a = 0; a < nr; ++a) {
+        for (Eigen::Index b = 0; b < nr; ++b) {
+            if (a != b) {
+                EXPECT_GE(m.Y.block(a * n, b * nc, n, nc).minCoeff(), 0.0) << a << " " << b;
+            }
+        }
+    }
+    const Vector rows = m.Z.rowwise().sum() + m.Y.rowwise().sum();
+    EXPECT_LE(((rows - m.x).cwiseAbs().array() / m.x.cwiseAbs().array().max(1.0)).maxCoeff(), 1e-8);
+    EXPECT_NE(china::options_json(2017, local).find("\"negative_uses\": \"local\""),
+              std::string::npos);
+}
+
 TEST(ChinaMrio, BadTablesGetClearErrors) {
     const TableSet good = data::load_provincial_tables(2017);
     {
