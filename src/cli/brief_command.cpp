@@ -7,8 +7,10 @@
 #include "tandem/brief/brief.hpp"
 #include "tandem/china/mrio_build.hpp"
 #include "tandem/core/error.hpp"
+#include "tandem/data/china_tables.hpp"
 #include "tandem/data/datasets.hpp"
 #include "tandem/data/output_folder.hpp"
+#include "tandem/data/tandem_format.hpp"
 
 #include "common.hpp"
 
@@ -59,6 +61,9 @@ void add_brief_command(CLI::App& app) {
         std::string scenario;
         std::size_t top = 8;
         std::string html;
+        std::string mrio;
+        std::string tables;
+        std::string base;
         OutputOptions out;
     };
     auto a = std::make_shared<Args>();
@@ -81,13 +86,25 @@ void add_brief_command(CLI::App& app) {
                     a->scenario,
                     "a scenario in a TOML file (name, and [[change]] tables with buyer, seller, "
                     "sectors, amount; docs/brief.md)");
+    cmd->add_option("--mrio",
+                    a->mrio,
+                    "another MRIO of the provinces (a tandem or pymrio folder, e.g. the tandem/ "
+                    "folder of `tandem china build --decay 2`); default: the shipped 2017 MRIO");
+    cmd->add_option("--tables",
+                    a->tables,
+                    "the provincial table set the MRIO was built from (default: shipped 2017)");
+    cmd->add_option("--base",
+                    a->base,
+                    "an earlier provincial table set for growth and shift-share (default: "
+                    "shipped 2012)");
     cmd->add_option("--top", a->top, "sectors listed per table (default 8)");
     cmd->add_option(
         "--html", a->html, "also write the report as one self-contained HTML page with charts");
     add_output_options(*cmd, a->out);
     cmd->callback([a] {
-        const TableSet tables = data::load_provincial_tables(2017);
-        const Mrio mrio = china::load_china_mrio(2017);
+        const TableSet tables = a->tables.empty() ? data::load_provincial_tables(2017)
+                                                  : data::read_table_set(a->tables);
+        const Mrio mrio = a->mrio.empty() ? china::load_china_mrio(2017) : data::read_mrio(a->mrio);
         std::vector<Table> out;
         if (a->partners) {
             if (a->regions.size() != 1) {
@@ -103,7 +120,8 @@ void add_brief_command(CLI::App& app) {
                  "a brief takes two regions (or one with --partners); {} given",
                  a->regions.size());
         }
-        const TableSet base = data::load_provincial_tables(2012);
+        const TableSet base =
+            a->base.empty() ? data::load_provincial_tables(2012) : data::read_table_set(a->base);
         brief::BriefOptions options;
         options.top = a->top;
         if (!a->scenario.empty()) {
