@@ -15,6 +15,7 @@
 #include "tandem/data/regions.hpp"
 #include "tandem/geo/complementarity.hpp"
 #include "tandem/geo/complexity.hpp"
+#include "tandem/geo/indices.hpp"
 #include "tandem/mrio/leontief.hpp"
 
 namespace tandem::brief {
@@ -512,11 +513,9 @@ Brief two_region_brief(const Mrio& m,
             {"relatedness", "sectors the partner has and this region is close to"},
             {"structure", "correlation of sector shares (value added)"},
         };
-        const Vector sa = d.value_added.row(a).transpose() / d.value_added.row(a).sum();
-        const Vector sb = d.value_added.row(b).transpose() / d.value_added.row(b).sum();
-        const Vector da = sa.array() - sa.mean();
-        const Vector db = sb.array() - sb.mean();
-        const double corr = da.dot(db) / std::sqrt(da.squaredNorm() * db.squaredNorm());
+        // Shares or levels: the correlation is the same.
+        const double corr =
+            geo::pearson(d.value_added.row(a).transpose(), d.value_added.row(b).transpose());
         std::vector<std::vector<double>> vals = {
             {100.0 * ab.sum() / out_a, 100.0 * ba.sum() / out_b},
             {pot_ab.sum(), pot_ba.sum()},

@@ -708,7 +708,6 @@ BuildResult build_mrio(const TableSet& set,
     std::vector<std::string> log;
     int max_iterations = 0;
     double worst_error = 0.0;
-    Matrix estimated_outflow = Matrix::Zero(n, nr);
     for (Eigen::Index i = 0; i < n; ++i) {
         report(progress,
                "gravity and RAS by product",
@@ -787,7 +786,6 @@ BuildResult build_mrio(const TableSet& set,
             }
         }
         shares[static_cast<std::size_t>(i)] = sh;
-        estimated_outflow.row(i) = (sh * drawn.row(i).transpose()).transpose();
     }
 
     std::vector<Matrix> flows(static_cast<std::size_t>(n));
@@ -802,11 +800,10 @@ BuildResult build_mrio(const TableSet& set,
     for (const auto& t : set.tables) {
         regions.push_back(t.region.name_en);
     }
-    const Extension& fi_ext = m.extensions.front();
-    const auto nf = fi_ext.F.rows();
     BuildResult out;
     // Identities and residuals.
     const Extension& fi = m.extensions.front();
+    const auto nf = fi.F.rows();
     const Vector inputs = m.Z.colwise().sum().transpose() + fi.F.colwise().sum().transpose();
     double col_gap = 0.0;
     for (Eigen::Index j = 0; j < big; ++j) {

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "tandem/core/error.hpp"
+#include "tandem/geo/indices.hpp"
 
 #include <Spectra/SymEigsSolver.h>
 
@@ -37,13 +38,6 @@ double mean(const Vector& v) {
 double population_std(const Vector& v) {
     const double m = v.mean();
     return std::sqrt((v.array() - m).square().mean());
-}
-
-double correlation(const Vector& a, const Vector& b) {
-    const Vector da = a.array() - a.mean();
-    const Vector db = b.array() - b.mean();
-    const double den = std::sqrt(da.squaredNorm() * db.squaredNorm());
-    return den == 0.0 ? 0.0 : da.dot(db) / den;
 }
 
 std::string presence_rule(const ComplexityOptions& o) {
@@ -355,7 +349,7 @@ ComplexityResult complexity(const std::vector<std::string>& locations,
     }
     Vector kp = u_isqrt.asDiagonal() * v2;
     Vector kc = r.diversity.cwiseInverse().asDiagonal() * (m * kp);
-    if (correlation(r.diversity, kc) < 0.0) {
+    if (pearson(r.diversity, kc) < 0.0) {
         kp = -kp;
         kc = -kc;
     }
