@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -44,43 +45,71 @@ const std::vector<CooperationArea>& cooperation_areas() {
 
 namespace {
 
-constexpr Eigen::Index kFinalUses = 5;  // household (2), government, capital, inventories
-
-// What the brief needs of the tables and the MRIO, indexed by province and sector.
+// What the brief needs of the tables and the MRIO, indexed by region and sector.
 struct Data {
     const Mrio* mrio = nullptr;
     const TableSet* tables = nullptr;
     Eigen::Index nr = 0;
     Eigen::Index n = 0;
-    Eigen::Index nc = 0;  // final-demand columns per region in the MRIO
-    Matrix outflow;       // n x nr, official
-    Matrix inflow;        // n x nr, official (positive)
-    Matrix imports;       // n x nr, official (positive)
-    Matrix value_added;   // nr x n
+    Eigen::Index nc = 0;                 // final-demand columns per region in the MRIO
+    std::vector<Eigen::Index> domestic;  // of those, the domestic final uses (not exports)
+    std::vector<Code> regions;
+    Matrix outflow;      // n x nr, from the tables
+    Matrix inflow;       // n x nr, from the tables (positive)
+    Matrix imports;      // n x nr, from the tables (positive)
+    Matrix value_added;  // nr x n, the activity data (value added by default)
+    std::string rest;
+    std::string rest_zh;
 };
 
-Data gather(const Mrio& m, const TableSet& t) {
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    });
+    return s;
+}
+
+Data gather(const Mrio& m, const TableSet& t, const Activity* activity) {
     Data d;
     d.mrio = &m;
     d.tables = &t;
     d.nr = static_cast<Eigen::Index>(t.tables.size());
     d.n = static_cast<Eigen::Index>(t.sectors.size());
-    const auto regions = m.regions();
-    if (static_cast<Eigen::Index>(regions.size()) != d.nr ||
-        static_cast<Eigen::Index>(m.size()) != d.nr * d.n) {
+    if (!mrio_matches_tables(m, t)) {
         fail(ErrorCode::kInvalidInput,
-             "the MRIO ({} regions, {} rows) does not match the {} provincial tables",
-             regions.size(),
+             "the MRIO ({} regions, {} rows) does not match the {} tables ({} regions, {} "
+             "sectors): give the tables it was built from, or none to derive them from the MRIO",
+             m.regions().size(),
              m.size(),
-             t.year);
+             t.year,
+             t.tables.size(),
+             t.sectors.size());
     }
-    for (Eigen::Index r = 0; r < d.nr; ++r) {
-        if (regions[static_cast<std::size_t>(r)] !=
-            t.tables[static_cast<std::size_t>(r)].region.name_en) {
-            fail(ErrorCode::kInvalidInput, "the MRIO's regions are not those of the tables");
-        }
+    if (m.x.size() != static_cast<Eigen::Index>(m.size())) {
+        fail(ErrorCode::kInvalidInput, "the MRIO has no gross output x (run `tandem mrio calc`)");
+    }
+    if (m.final_demand.size() % static_cast<std::size_t>(d.nr) != 0) {
+        fail(ErrorCode::kInvalidInput, "the MRIO's final demand is not the same for every region");
     }
     d.nc = static_cast<Eigen::Index>(m.final_demand.size()) / d.nr;
+    const auto fd_region = m.final_demand_region();
+    for (Eigen::Index j = 0; j < d.nr * d.nc; ++j) {
+        if (static_cast<Eigen::Index>(fd_region[static_cast<std::size_t>(j)]) != j / d.nc ||
+            m.final_demand.at(static_cast<std::size_t>(j), 1) !=
+                m.final_demand.at(static_cast<std::size_t>(j % d.nc), 1)) {
+            fail(ErrorCode::kInvalidInput,
+                 "the MRIO's final demand is not listed region by region in one order (column "
+                 "{})",
+                 j + 1);
+        }
+    }
+    for (Eigen::Index c = 0; c < d.nc; ++c) {
+        const std::string name = lower(m.final_demand.at(static_cast<std::size_t>(c), 1));
+        if (name.find("export") == std::string::npos &&
+            name.find("discrepancy") == std::string::npos) {
+            d.domestic.push_back(c);
+        }
+    }
     const int of = t.final_use_index("OF");
     const int in = t.final_use_index("IF");
     const int im = t.final_use_index("IM");
@@ -90,46 +119,74 @@ Data gather(const Mrio& m, const TableSet& t) {
     d.outflow.resize(d.n, d.nr);
     d.inflow.resize(d.n, d.nr);
     d.imports.resize(d.n, d.nr);
+    bool provinces = true;
     for (Eigen::Index r = 0; r < d.nr; ++r) {
         const auto& tab = t.tables[static_cast<std::size_t>(r)];
+        d.regions.push_back(tab.region);
         d.outflow.col(r) = tab.Y.col(of).cwiseMax(0.0);
         d.inflow.col(r) = (-tab.Y.col(in)).cwiseMax(0.0);
         d.imports.col(r) = (-tab.Y.col(im)).cwiseMax(0.0);
+        provinces = provinces && std::any_of(data::provinces().begin(),
+                                             data::provinces().end(),
+                                             [&](const data::Province& p) {
+                                                 return p.gb_code == tab.region.code;
+                                             });
     }
-    d.value_added = value_added_by_sector(t).values;
+    d.rest = provinces ? "Rest of China" : "Other regions";
+    d.rest_zh = provinces ? "全国其他" : "其他地区";
+    if (activity != nullptr) {
+        if (activity->end.values.rows() != d.nr || activity->end.values.cols() != d.n) {
+            fail(ErrorCode::kInvalidInput,
+                 "the activity data ({} x {}) do not match the {} regions x {} sectors",
+                 activity->end.values.rows(),
+                 activity->end.values.cols(),
+                 d.nr,
+                 d.n);
+        }
+        d.value_added = activity->end.values;
+    }
     return d;
 }
 
-Eigen::Index region_index(const TableSet& t, const std::string& name) {
-    const auto& p = data::resolve_province(name);
-    for (std::size_t r = 0; r < t.tables.size(); ++r) {
-        if (t.tables[r].region.code == p.gb_code) {
-            return static_cast<Eigen::Index>(r);
-        }
-    }
-    fail(ErrorCode::kInvalidInput, "no {} table for {} ({})", t.year, p.name_en, p.gb_code);
+Eigen::Index region_index(const Data& d, const std::string& name) {
+    return find_region(d.regions,
+                       name,
+                       d.tables->kind == "mrio" ? std::string("the MRIO's regions")
+                                                : fmt::format("the {} tables", d.tables->year));
 }
 
 Eigen::Index sector_index(const TableSet& t, const std::string& code) {
     std::vector<std::string> codes;
     for (std::size_t i = 0; i < t.sectors.size(); ++i) {
-        if (t.sectors[i].code == code) {
+        if (t.sectors[i].code == code || lower(t.sectors[i].name_en) == lower(code)) {
             return static_cast<Eigen::Index>(i);
         }
         codes.push_back(t.sectors[i].code);
     }
     fail(ErrorCode::kInvalidInput,
-         "unknown sector '{}' (sectors are the codes 01-{}); did you mean {}?",
+         "unknown sector '{}' (the sectors are {}); did you mean {}?",
          code,
-         codes.back(),
+         codes.size() > 8 ? fmt::format("the codes {}-{}", codes.front(), codes.back())
+                          : fmt::format("{}", fmt::join(codes, ", ")),
          fmt::join(data::nearest_names(code, codes), ", "));
+}
+
+double domestic_final(const Data& d, Eigen::Index row, Eigen::Index rows, Eigen::Index region) {
+    double sum = 0.0;
+    for (auto c : d.domestic) {
+        sum += d.mrio->Y.block(row, region * d.nc + c, rows, 1).sum();
+    }
+    return sum;
 }
 
 // Flows of every product from r to s (intermediate and domestic final use), n.
 Vector flows(const Data& d, Eigen::Index r, Eigen::Index s) {
     const Mrio& m = *d.mrio;
-    return m.Z.block(r * d.n, s * d.n, d.n, d.n).rowwise().sum() +
-           m.Y.block(r * d.n, s * d.nc, d.n, kFinalUses).rowwise().sum();
+    Vector f = m.Z.block(r * d.n, s * d.n, d.n, d.n).rowwise().sum();
+    for (auto c : d.domestic) {
+        f += m.Y.block(r * d.n, s * d.nc + c, d.n, 1);
+    }
+    return f;
 }
 
 // What r could sell s more of: r's net supply to the rest of China against s's purchases from
@@ -190,7 +247,7 @@ std::vector<Eigen::Index> top_by(const Vector& v, std::size_t count, bool positi
 
 std::string short_name(const TableSet& t, Eigen::Index i) {
     const auto& c = t.sectors[static_cast<std::size_t>(i)];
-    return fmt::format("{} {}", c.code, c.name_en);
+    return c.code == c.name_en ? c.code : fmt::format("{} {}", c.code, c.name_en);
 }
 
 }  // namespace
@@ -200,9 +257,9 @@ Table scenario_effects(const Mrio& m,
                        const Scenario& scenario,
                        const std::string& a_name,
                        const std::string& b_name) {
-    const Data d = gather(m, tables);
-    const Eigen::Index a = region_index(tables, a_name);
-    const Eigen::Index b = region_index(tables, b_name);
+    const Data d = gather(m, tables, nullptr);
+    const Eigen::Index a = region_index(d, a_name);
+    const Eigen::Index b = region_index(d, b_name);
     const auto big = d.nr * d.n;
     Vector dy = Vector::Zero(big);
     for (const auto& c : scenario.changes) {
@@ -212,10 +269,10 @@ Table scenario_effects(const Mrio& m,
                  scenario.name,
                  c.amount);
         }
-        const Eigen::Index buyer = region_index(tables, c.buyer);
-        const Eigen::Index seller = region_index(tables, c.seller);
+        const Eigen::Index buyer = region_index(d, c.buyer);
+        const Eigen::Index seller = region_index(d, c.seller);
         // An absurd amount: more than the buyer's whole final demand.
-        const double buyer_fd = m.Y.middleCols(buyer * d.nc, kFinalUses).sum();
+        const double buyer_fd = domestic_final(d, 0, d.nr * d.n, buyer);
         if (c.amount > buyer_fd) {
             fail(ErrorCode::kInvalidInput,
                  "scenario '{}': {} {} is more than {}'s whole domestic final demand ({:.0f})",
@@ -236,7 +293,7 @@ Table scenario_effects(const Mrio& m,
         Vector weight(static_cast<Eigen::Index>(sectors.size()));
         for (std::size_t k = 0; k < sectors.size(); ++k) {
             weight(static_cast<Eigen::Index>(k)) =
-                m.Y.block(seller * d.n + sectors[k], buyer * d.nc, 1, kFinalUses).sum();
+                domestic_final(d, seller * d.n + sectors[k], 1, buyer);
         }
         if (!(weight.sum() > 0.0)) {
             weight.setOnes();
@@ -263,17 +320,38 @@ Table scenario_effects(const Mrio& m,
             m.Z.block(r * d.n, r * d.n, d.n, d.n) * recix.segment(r * d.n, d.n).asDiagonal();
         intra.segment(r * d.n, d.n) = (Matrix::Identity(d.n, d.n) - arr).partialPivLu().solve(y);
     }
-    const Extension* fi = m.find_extension("factor_inputs");
-    const Extension* emp = m.find_extension("employment");
-    Vector va = Vector::Zero(big);
-    Vector wages = Vector::Zero(big);
-    Vector jobs = Vector::Zero(big);
-    if (fi != nullptr) {
-        va = fi->F.topRows(fi->F.rows() - 1).colwise().sum().transpose().cwiseProduct(recix);
-        wages = fi->F.row(0).transpose().cwiseProduct(recix);
+    // Value added: every factor input but imports; labour income: the compensation row.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    Vector va = Vector::Constant(big, nan);
+    Vector wages = Vector::Constant(big, nan);
+    Vector jobs = Vector::Constant(big, nan);
+    std::string jobs_unit;
+    for (const auto& e : m.extensions) {
+        const std::string name = lower(e.name);
+        if (name == "factor_inputs" || name == "factor inputs") {
+            va.setZero();
+            for (std::size_t k = 0; k < e.stressors.size(); ++k) {
+                const std::string row = lower(e.stressors.at(k, 0));
+                const Vector coef =
+                    e.F.row(static_cast<Eigen::Index>(k)).transpose().cwiseProduct(recix);
+                if (row == "imports") {
+                    continue;
+                }
+                va += coef;
+                if (row.find("compensation") != std::string::npos ||
+                    row.find("labour") != std::string::npos ||
+                    row.find("labor") != std::string::npos ||
+                    row.find("wage") != std::string::npos) {
+                    wages = coef;
+                }
+            }
+        } else if (name.find("employment") != std::string::npos && e.F.rows() > 0) {
+            jobs = e.F.row(0).transpose().cwiseProduct(recix);
+            jobs_unit = e.units.empty() ? "" : e.units.front();
+        }
     }
-    if (emp != nullptr) {
-        jobs = emp->F.row(0).transpose().cwiseProduct(recix);
+    if (!va.allFinite()) {  // no factor inputs: output less intermediate inputs
+        va = (m.x - m.Z.colwise().sum().transpose()).cwiseProduct(recix);
     }
     std::vector<std::vector<double>> rows(4, std::vector<double>(7, 0.0));
     for (Eigen::Index r = 0; r < d.nr; ++r) {
@@ -298,19 +376,97 @@ Table scenario_effects(const Mrio& m,
     Index labels({"region", "name_zh"},
                  {{ta.name_en, ta.name_zh},
                   {tb.name_en, tb.name_zh},
-                  {"Rest of China", "全国其他"},
+                  {d.rest, d.rest_zh},
                   {"Total", "合计"}});
-    return table("scenario",
-                 labels,
-                 {"output: intra-regional",
-                  "output: feedback",
-                  "output: spillover",
-                  "output",
-                  "value added",
-                  "labour income",
-                  "employment (10k persons)"},
-                 rows);
+    return table(
+        "scenario",
+        labels,
+        {"output: intra-regional",
+         "output: feedback",
+         "output: spillover",
+         "output",
+         "value added",
+         "labour income",
+         jobs_unit.empty() ? std::string("employment") : fmt::format("employment ({})", jobs_unit)},
+        rows);
 }
+
+namespace {
+
+// 2012's positions of a 2017 sector (the provincial tables' lists differ between 22 and 36;
+// see common_sectors).
+std::vector<Eigen::Index> positions_2012(Eigen::Index i) {
+    if (i < 21 || i >= 36) {
+        return {i};
+    }
+    if (i == 21) {
+        return {21, 22};  // other manufacturing, and scrap and waste
+    }
+    if (i <= 33) {
+        return {i + 1};
+    }
+    return {35};  // 2017's R&D and technical services are 2012's scientific research
+}
+
+bool has_name(const TableSet& t, std::size_t i, const char* code, const char* name) {
+    return t.sectors.size() == 42 && t.sectors[i].code == code &&
+           t.sectors[i].name_en.starts_with(name);
+}
+
+struct AreaSectors {
+    const CooperationArea* area;
+    std::vector<Eigen::Index> sectors;
+};
+
+// The areas with their sector positions in the tables, or none for a classification the
+// default concordance does not know (and no --areas).
+std::vector<AreaSectors> area_sectors(const TableSet& t,
+                                      const BriefOptions& options,
+                                      std::vector<std::string>& notes) {
+    std::vector<AreaSectors> out;
+    if (!options.areas.empty()) {
+        for (const auto& area : options.areas) {
+            AreaSectors a{&area, {}};
+            for (const auto& code : area.sectors) {
+                try {
+                    a.sectors.push_back(sector_index(t, code));
+                } catch (const Error& e) {
+                    fail(ErrorCode::kInvalidInput, "cooperation area '{}': {}", area.id, e.what());
+                }
+            }
+            out.push_back(std::move(a));
+        }
+        return out;
+    }
+    const bool y2017 = has_name(t, 34, "35", "Research and experimental");
+    const bool y2012 = has_name(t, 22, "23", "Scrap and waste");
+    if (!y2017 && !y2012) {
+        notes.push_back(
+            "cooperation areas left out: their concordance is to China's 42 IO sectors; give "
+            "--areas with a concordance to this MRIO's sectors");
+        return out;
+    }
+    for (const auto& area : cooperation_areas()) {
+        AreaSectors a{&area, {}};
+        for (const auto& code : area.sectors) {
+            const Eigen::Index i = std::stoi(code) - 1;
+            for (auto j : y2017 ? std::vector<Eigen::Index>{i} : positions_2012(i)) {
+                if (std::find(a.sectors.begin(), a.sectors.end(), j) == a.sectors.end()) {
+                    a.sectors.push_back(j);
+                }
+            }
+        }
+        out.push_back(std::move(a));
+    }
+    if (y2012) {
+        notes.push_back(
+            "cooperation areas: 2017 sector codes mapped to the 2012 list through "
+            "the 2012-2017 concordance (docs/brief.md)");
+    }
+    return out;
+}
+
+}  // namespace
 
 Brief two_region_brief(const Mrio& m,
                        const TableSet& tables,
@@ -318,12 +474,22 @@ Brief two_region_brief(const Mrio& m,
                        const std::string& a_name,
                        const std::string& b_name,
                        const BriefOptions& options) {
-    const Data d = gather(m, tables);
-    const Eigen::Index a = region_index(tables, a_name);
-    const Eigen::Index b = region_index(tables, b_name);
+    return two_region_brief(
+        m, tables, activity_from_tables(tables, &base), a_name, b_name, options);
+}
+
+Brief two_region_brief(const Mrio& m,
+                       const TableSet& tables,
+                       const Activity& activity,
+                       const std::string& a_name,
+                       const std::string& b_name,
+                       const BriefOptions& options) {
+    const Data d = gather(m, tables, &activity);
+    const Eigen::Index a = region_index(d, a_name);
+    const Eigen::Index b = region_index(d, b_name);
     if (a == b) {
         fail(ErrorCode::kInvalidInput,
-             "'{}' and '{}' are the same province: a brief needs two",
+             "'{}' and '{}' are the same region: a brief needs two",
              a_name,
              b_name);
     }
@@ -332,12 +498,27 @@ Brief two_region_brief(const Mrio& m,
     out.b = tables.tables[static_cast<std::size_t>(b)].region;
     out.year = tables.year;
     out.unit = tables.unit;
+    out.measure = activity.measure;
+    out.rest = d.rest;
+    out.source =
+        tables.kind == "mrio"
+            ? fmt::format("the MRIO '{}' and regional tables derived from it", tables.source)
+            : fmt::format(
+                  "the official {} provincial input-output tables and the "
+                  "China inter-provincial MRIO built from them",
+                  tables.year);
+    if (tables.kind == "mrio") {
+        out.notes = tables.notes;  // official tables' import rules are in their build log
+    }
 
     // Profiles side by side (the structure profile of each).
     StructureOptions so;
     so.top = options.top;
-    const auto pa = structure_profile(tables, base, out.a.code, so);
-    const auto pb = structure_profile(tables, base, out.b.code, so);
+    const auto pa = structure_profile(activity, out.a.code, so);
+    const auto pb = structure_profile(activity, out.b.code, so);
+    for (const auto& note : pa.notes) {
+        out.notes.push_back(note);
+    }
     out.summary = pa.summary;
     out.summary.name = "summary";
     out.summary.cols = Index::single("region", {out.a.name_en, out.b.name_en});
@@ -361,7 +542,7 @@ Brief two_region_brief(const Mrio& m,
         }
         out.specialisations = table("specialisations",
                                     Index({"region", "sector", "name", "name_zh"}, labels),
-                                    {"RCA", "value added", "share (%)"},
+                                    {"RCA", activity.measure, "share (%)"},
                                     vals);
     }
 
@@ -406,6 +587,7 @@ Brief two_region_brief(const Mrio& m,
     }
 
     // Supply chains.
+    const std::string others = d.rest == "Rest of China" ? "China" : "the other regions";
     const Vector ab = flows(d, a, b);
     const Vector ba = flows(d, b, a);
     const Vector pot_ab = potential(d, a, b);
@@ -429,8 +611,8 @@ Brief two_region_brief(const Mrio& m,
                                   sector_rows(tables, rows),
                                   {fmt::format("{} -> {}", out.a.name_en, out.b.name_en),
                                    fmt::format("{} -> {}", out.b.name_en, out.a.name_en),
-                                   fmt::format("{} net supply to China", out.a.name_en),
-                                   fmt::format("{} net supply to China", out.b.name_en),
+                                   fmt::format("{} net supply to {}", out.a.name_en, others),
+                                   fmt::format("{} net supply to {}", out.b.name_en, others),
                                    fmt::format("{} buys from outside", out.b.name_en),
                                    fmt::format("{} buys from outside", out.a.name_en),
                                    fmt::format("potential {} -> {}", out.a.name_en, out.b.name_en),
@@ -507,8 +689,8 @@ Brief two_region_brief(const Mrio& m,
         const double out_a = d.outflow.col(a).sum();
         const double out_b = d.outflow.col(b).sum();
         std::vector<std::vector<std::string>> labels = {
-            {"supply chains", "current flows, share of outflows to other provinces (%)"},
-            {"supply chains", "potential sales to the partner (10k CNY)"},
+            {"supply chains", "current flows, share of outflows to other regions (%)"},
+            {"supply chains", fmt::format("potential sales to the partner ({})", out.unit)},
             {"specialisation", "Michaely complementarity of outflows with the partner's inflows"},
             {"relatedness", "sectors the partner has and this region is close to"},
             {"structure", "correlation of sector shares (value added)"},
@@ -533,7 +715,8 @@ Brief two_region_brief(const Mrio& m,
     {
         std::vector<std::vector<std::string>> labels;
         std::vector<std::vector<double>> vals;
-        for (const auto& area : cooperation_areas()) {
+        for (const auto& [area_ptr, area_sectors_of] : area_sectors(tables, options, out.notes)) {
+            const CooperationArea& area = *area_ptr;
             double pab = 0.0;
             double pba = 0.0;
             double buys = 0.0;
@@ -541,8 +724,7 @@ Brief two_region_brief(const Mrio& m,
             double fba = 0.0;
             Eigen::Index best_ab = -1;
             Eigen::Index best_ba = -1;
-            for (const auto& code : area.sectors) {
-                const Eigen::Index i = sector_index(tables, code);
+            for (const Eigen::Index i : area_sectors_of) {
                 pab += pot_ab(i);
                 pba += pot_ba(i);
                 fab += ab(i);
@@ -579,14 +761,16 @@ Brief two_region_brief(const Mrio& m,
             }
             out.reasons.push_back(area.name_en + ": " + why);
         }
-        out.areas = table("areas",
-                          Index({"area", "name", "name_zh"}, labels),
-                          {"score (0-100)",
-                           fmt::format("{} -> {}", out.a.name_en, out.b.name_en),
-                           fmt::format("{} -> {}", out.b.name_en, out.a.name_en),
-                           fmt::format("potential {} -> {}", out.a.name_en, out.b.name_en),
-                           fmt::format("potential {} -> {}", out.b.name_en, out.a.name_en)},
-                          vals);
+        if (!labels.empty()) {
+            out.areas = table("areas",
+                              Index({"area", "name", "name_zh"}, labels),
+                              {"score (0-100)",
+                               fmt::format("{} -> {}", out.a.name_en, out.b.name_en),
+                               fmt::format("{} -> {}", out.b.name_en, out.a.name_en),
+                               fmt::format("potential {} -> {}", out.a.name_en, out.b.name_en),
+                               fmt::format("potential {} -> {}", out.b.name_en, out.a.name_en)},
+                              vals);
+        }
     }
 
     // The scenario: given, or each buys 10% of the top-3 potential from the other.
@@ -611,12 +795,13 @@ Brief two_region_brief(const Mrio& m,
     }
     std::vector<std::string> parts;
     for (const auto& c : sc.changes) {
-        parts.push_back(fmt::format("{} buys {:.0f} ({}) more of {}'s {}",
-                                    data::resolve_province(c.buyer).name_en,
-                                    c.amount,
-                                    tables.unit,
-                                    data::resolve_province(c.seller).name_en,
-                                    fmt::join(c.sectors, ", ")));
+        parts.push_back(
+            fmt::format("{} buys {:.0f} ({}) more of {}'s {}",
+                        d.regions[static_cast<std::size_t>(region_index(d, c.buyer))].name_en,
+                        c.amount,
+                        tables.unit,
+                        d.regions[static_cast<std::size_t>(region_index(d, c.seller))].name_en,
+                        fmt::join(c.sectors, ", ")));
     }
     out.scenario_text = fmt::format("{}: {}", sc.name, fmt::join(parts, "; "));
     // Flows among the two regions and the rest of China, and the map's points.
@@ -634,7 +819,7 @@ Brief two_region_brief(const Mrio& m,
                 }
             }
         }
-        const std::vector<std::string> names = {out.a.name_en, out.b.name_en, "Rest of China"};
+        const std::vector<std::string> names = {out.a.name_en, out.b.name_en, d.rest};
         out.flows.name = "flows";
         out.flows.rows = Index::single("from", names);
         out.flows.cols = Index::single("to", names);
@@ -663,8 +848,8 @@ Brief two_region_brief(const Mrio& m,
 }
 
 Table partner_ranking(const Mrio& m, const TableSet& tables, const std::string& region) {
-    const Data d = gather(m, tables);
-    const Eigen::Index a = region_index(tables, region);
+    const Data d = gather(m, tables, nullptr);
+    const Eigen::Index a = region_index(d, region);
     std::vector<Eigen::Index> others;
     for (Eigen::Index s = 0; s < d.nr; ++s) {
         if (s != a) {
@@ -677,7 +862,7 @@ Table partner_ranking(const Mrio& m, const TableSet& tables, const std::string& 
     Vector pot(k);
     Vector cur(k);
     std::vector<std::string> reason(others.size());
-    const double gdp = d.value_added.row(a).sum();
+    const double gdp = value_added_by_sector(tables).values.row(a).sum();
     for (Eigen::Index j = 0; j < k; ++j) {
         const Eigen::Index b = others[static_cast<std::size_t>(j)];
         m_ab(j) = michaely(d, a, b);

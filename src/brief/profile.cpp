@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <numeric>
 
+#include <fmt/format.h>
+
+#include "tandem/brief/structure.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/regions.hpp"
 #include "tandem/mrio/analysis.hpp"
@@ -41,15 +44,12 @@ double column_total(const TableSet& set, const RegionalTable& t, const char* cod
 RegionProfile region_profile(const TableSet& set,
                              const std::string& region,
                              const ProfileOptions& options) {
-    const auto& province = data::resolve_province(region);
-    const RegionalTable* t = set.find(province.gb_code);
-    if (t == nullptr) {
-        fail(ErrorCode::kInvalidInput,
-             "the {} tables have no table for {} ({})",
-             set.year,
-             province.name_en,
-             province.name_zh);
+    std::vector<Code> regions;
+    for (const auto& table : set.tables) {
+        regions.push_back(table.region);
     }
+    const RegionalTable* t = &set.tables[static_cast<std::size_t>(
+        find_region(regions, region, fmt::format("the {} tables", set.year)))];
     RegionProfile p;
     p.region = t->region;
     p.year = set.year;
@@ -66,7 +66,10 @@ RegionProfile region_profile(const TableSet& set,
     const Vector va = t->V.colwise().sum().transpose();
     const double va_total = va.sum();
 
-    // Three-sector split: agriculture first, industry up to and including construction.
+    // Three-sector split where the classification is China's (agriculture first, industry up
+    // to and including construction); other classifications have no such order.
+    const bool three_sectors =
+        !set.sectors.empty() && set.sectors.front().name_en.starts_with("Agricult");
     Eigen::Index construction = n - 1;
     for (std::size_t i = 0; i < set.sectors.size(); ++i) {
         if (set.sectors[i].name_en.starts_with("Construction")) {
@@ -95,7 +98,7 @@ RegionProfile region_profile(const TableSet& set,
             china_ex += column_total(set, other, "EX");
             china_of += column_total(set, other, "OF");
         }
-        const std::vector<Row> rows = {
+        std::vector<Row> rows = {
             {"Gross output", "总产出", t->x.sum(), china_go.sum()},
             {"Value added (GDP)", "增加值", va_total, china_va.sum()},
             {"Compensation of employees", "劳动者报酬", t->V.row(0).sum(), 0.0},
@@ -104,10 +107,17 @@ RegionProfile region_profile(const TableSet& set,
             {"Outflow to other provinces", "国内省外流出", column_total(set, *t, "OF"), china_of},
             {"Inflow from other provinces", "国内省外流入", -column_total(set, *t, "IF"), 0.0},
             {"Value added / gross output %", "增加值率 %", 100.0 * va_total / t->x.sum(), 0.0},
-            {"Primary industry % of VA", "第一产业占比 %", 100.0 * primary / va_total, 0.0},
-            {"Secondary industry % of VA", "第二产业占比 %", 100.0 * secondary / va_total, 0.0},
-            {"Tertiary industry % of VA", "第三产业占比 %", 100.0 * tertiary / va_total, 0.0},
         };
+        if (three_sectors) {
+            rows.push_back(
+                {"Primary industry % of VA", "第一产业占比 %", 100.0 * primary / va_total, 0.0});
+            rows.push_back({"Secondary industry % of VA",
+                            "第二产业占比 %",
+                            100.0 * secondary / va_total,
+                            0.0});
+            rows.push_back(
+                {"Tertiary industry % of VA", "第三产业占比 %", 100.0 * tertiary / va_total, 0.0});
+        }
         s.values.resize(static_cast<Eigen::Index>(rows.size()), 2);
         for (std::size_t i = 0; i < rows.size(); ++i) {
             s.rows.labels.push_back({rows[i].en, rows[i].zh});

@@ -139,7 +139,7 @@ std::string flow_chart(const Table& flows, const std::vector<std::string>& colou
     const double total = flows.values.sum();
     std::string s = fmt::format(
         "<svg data-chart=\"flows\" role=\"img\" aria-label=\"flows\" width=\"{}\" height=\"{}\" "
-        "viewBox=\"0 0 {} {}\"><title>Flows between the two regions and the rest of China</title>",
+        "viewBox=\"0 0 {} {}\"><title>Flows between the two regions and the others</title>",
         width,
         height,
         width,
@@ -286,12 +286,14 @@ std::string map_chart(const Table& map, const std::string& a, const std::string&
 std::string brief_html(const Brief& b) {
     const std::string ca = "#c0392b";
     const std::string cb = "#2471a3";
-    const std::string title = fmt::format("{} ({}) &amp; {} ({}): complementarity and win-win, {}",
-                                          escape(b.a.name_en),
-                                          escape(b.a.name_zh),
-                                          escape(b.b.name_en),
-                                          escape(b.b.name_zh),
-                                          b.year);
+    auto with_zh = [](const Code& c) {
+        return c.name_zh.empty() ? escape(c.name_en)
+                                 : fmt::format("{} ({})", escape(c.name_en), escape(c.name_zh));
+    };
+    const std::string title = fmt::format("{} &amp; {}: complementarity and win-win{}",
+                                          with_zh(b.a),
+                                          with_zh(b.b),
+                                          b.year > 0 ? fmt::format(", {}", b.year) : std::string());
     std::string h = fmt::format(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>"
         "<style>body{{font-family:sans-serif;margin:2em;max-width:1100px;color:#222}}"
@@ -302,10 +304,16 @@ std::string brief_html(const Brief& b) {
         ".note{{color:#555;font-size:.9em}}</style></head><body>",
         title);
     h += "<h1>" + title + "</h1>";
-    h += "<p class=note>Computed by tandem from the official provincial input-output tables and "
-         "the China inter-provincial MRIO built from them (docs/china-mrio.md); unit: " +
-         escape(b.unit) +
-         ". 由tandem根据官方省级投入产出表及其构建的省际多区域投入产出表计算。</p>";
+    h += "<p class=note>Computed by tandem from " + escape(b.source) + "; unit: " + escape(b.unit) +
+         "; specialisations and relatedness from " + escape(b.measure) +
+         ". 由tandem根据投入产出数据计算。</p>";
+    if (!b.notes.empty()) {
+        h += "<ul class=note>";
+        for (const auto& n : b.notes) {
+            h += "<li>" + escape(n) + "</li>";
+        }
+        h += "</ul>";
+    }
 
     h += "<h2>The two economies 两地经济概况</h2>" + html_table(b.summary);
 
@@ -346,17 +354,21 @@ std::string brief_html(const Brief& b) {
          bar_chart("opportunities", "Potential sales to the partner", pot) +
          html_table(b.supply_chains);
 
-    h += "<h2>Flows between the two and the rest of China 区域间流量</h2>" +
+    h += "<h2>Flows between the two and " + escape(b.rest) + " 区域间流量</h2>" +
          flow_chart(b.flows, {ca, cb, "#7f8c8d"}) + html_table(b.flows);
-    h += "<h2>Map 地图</h2>" + map_chart(b.map, b.a.name_en, b.b.name_en);
+    if (b.map.rows.size() > 0) {
+        h += "<h2>Map 地图</h2>" + map_chart(b.map, b.a.name_en, b.b.name_en);
+    }
     h += "<h2>Key sectors and linkages 关键产业与产业关联</h2>" + html_table(b.key_sectors);
     h += "<h2>Complementarity, measured several ways 互补性</h2>" + html_table(b.complementarity);
     h += "<h2>Relatedness: learning from each other 相关性与借鉴</h2>" + html_table(b.relatedness);
-    h += "<h2>Cooperation areas 合作领域</h2>" + html_table(b.areas) + "<ul>";
-    for (const auto& r : b.reasons) {
-        h += "<li>" + escape(r) + "</li>";
+    if (b.areas.rows.size() > 0) {
+        h += "<h2>Cooperation areas 合作领域</h2>" + html_table(b.areas) + "<ul>";
+        for (const auto& r : b.reasons) {
+            h += "<li>" + escape(r) + "</li>";
+        }
+        h += "</ul>";
     }
-    h += "</ul>";
     if (b.scenario.rows.size() > 0) {
         h += "<h2>Win-win scenario 共赢情景</h2><p>" + escape(b.scenario_text) + "</p>" +
              html_table(b.scenario);

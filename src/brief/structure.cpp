@@ -139,38 +139,216 @@ Concordance common_sectors(const TableSet& base, const TableSet& end) {
     return c;
 }
 
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& ch : s) {
+        if (ch >= 'A' && ch <= 'Z') {
+            ch = static_cast<char>(ch - 'A' + 'a');
+        }
+    }
+    return s;
+}
+
+bool same_name(const Code& c, const std::string& name) {
+    const std::string l = lower(name);
+    return lower(c.code) == l || lower(c.name_en) == l || (!c.name_zh.empty() && c.name_zh == name);
+}
+
+Eigen::Index find_sector(const std::vector<Code>& sectors, const std::string& name) {
+    for (std::size_t i = 0; i < sectors.size(); ++i) {
+        if (same_name(sectors[i], name)) {
+            return static_cast<Eigen::Index>(i);
+        }
+    }
+    return -1;
+}
+
+}  // namespace
+
+Eigen::Index find_region(const std::vector<Code>& regions,
+                         const std::string& name,
+                         const std::string& context) {
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+        if (same_name(regions[r], name)) {
+            return static_cast<Eigen::Index>(r);
+        }
+    }
+    // China's provinces: ISO codes, two-digit codes, full Chinese names and spellings.
+    const bool provinces = std::any_of(regions.begin(), regions.end(), [](const Code& c) {
+        return std::any_of(data::provinces().begin(),
+                           data::provinces().end(),
+                           [&](const data::Province& p) { return p.gb_code == c.code; });
+    });
+    if (provinces) {
+        const auto& p = data::resolve_province(name);
+        for (std::size_t r = 0; r < regions.size(); ++r) {
+            if (regions[r].code == p.gb_code) {
+                return static_cast<Eigen::Index>(r);
+            }
+        }
+        fail(ErrorCode::kInvalidInput, "{} has no data for {} ({})", context, p.name_en, p.gb_code);
+    }
+    std::vector<std::string> names;
+    for (const auto& c : regions) {
+        names.push_back(c.code);
+        if (c.name_en != c.code) {
+            names.push_back(c.name_en);
+        }
+    }
+    fail(ErrorCode::kInvalidInput,
+         "unknown region '{}' in {}; did you mean {}?",
+         name,
+         context,
+         fmt::join(data::nearest_names(name, names), ", "));
+}
+
+Activity activity_from_tables(const TableSet& end, const TableSet* base) {
+    Activity a;
+    a.measure = "value added";
+    a.unit = end.unit;
+    a.year = end.year;
+    a.end = value_added_by_sector(end);
+    if (base != nullptr) {
+        a.has_base = true;
+        a.base_year = base->year;
+        a.base = value_added_by_sector(*base);
+        a.common = common_sectors(*base, end);
+    }
+    return a;
+}
+
+Activity activity_from_panel(const data::LongPanel& panel,
+                             const std::vector<Code>& regions,
+                             const std::vector<Code>& sectors,
+                             const std::string& measure,
+                             std::vector<std::string>* notes) {
+    if (panel.years() == 0) {
+        fail(ErrorCode::kInvalidInput, "the activity data hold no values");
+    }
+    auto year_number = [](const std::string& t) {
+        try {
+            std::size_t used = 0;
+            const int y = std::stoi(t, &used);
+            return used == t.size() ? y : 0;
+        } catch (const std::exception&) {
+            return 0;
+        }
+    };
+    // Years in time order where they are numbers, else in the order of the file.
+    std::vector<std::size_t> order(panel.years());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) {
+        return year_number(panel.time(x)) < year_number(panel.time(y));
+    });
+    auto matrix = [&](std::size_t year) {
+        const auto ym = panel.year_matrix(year);
+        ValueAddedMatrix m;
+        m.provinces = regions;
+        m.sectors = sectors;
+        m.values = Matrix::Zero(static_cast<Eigen::Index>(regions.size()),
+                                static_cast<Eigen::Index>(sectors.size()));
+        std::vector<bool> region_seen(regions.size(), false);
+        std::vector<bool> sector_seen(sectors.size(), false);
+        std::vector<Eigen::Index> rows(ym.locations.size(), -1);
+        std::vector<Eigen::Index> cols(ym.products.size(), -1);
+        std::vector<std::string> extra;
+        for (std::size_t l = 0; l < ym.locations.size(); ++l) {
+            for (std::size_t r = 0; r < regions.size(); ++r) {
+                if (same_name(regions[r], ym.locations[l])) {
+                    rows[l] = static_cast<Eigen::Index>(r);
+                    region_seen[r] = true;
+                }
+            }
+            if (rows[l] < 0) {
+                extra.push_back(ym.locations[l]);
+            }
+        }
+        for (std::size_t p = 0; p < ym.products.size(); ++p) {
+            cols[p] = find_sector(sectors, ym.products[p]);
+            if (cols[p] < 0) {
+                std::vector<std::string> names;
+                for (const auto& c : sectors) {
+                    names.push_back(c.code);
+                }
+                fail(ErrorCode::kInvalidInput,
+                     "activity data, {}: unknown sector '{}'; the MRIO's sectors are {} (did you "
+                     "mean {}?)",
+                     panel.time(year),
+                     ym.products[p],
+                     fmt::join(names, ", "),
+                     fmt::join(data::nearest_names(ym.products[p], names), ", "));
+            }
+            sector_seen[static_cast<std::size_t>(cols[p])] = true;
+        }
+        for (std::size_t r = 0; r < regions.size(); ++r) {
+            if (!region_seen[r]) {
+                fail(ErrorCode::kInvalidInput,
+                     "activity data, {}: no values for region {}",
+                     panel.time(year),
+                     regions[r].code);
+            }
+        }
+        if (!extra.empty() && notes != nullptr) {
+            notes->push_back(fmt::format("activity data, {}: regions outside the MRIO ignored: {}",
+                                         panel.time(year),
+                                         fmt::join(extra, ", ")));
+        }
+        for (std::size_t l = 0; l < ym.locations.size(); ++l) {
+            if (rows[l] < 0) {
+                continue;
+            }
+            for (std::size_t p = 0; p < ym.products.size(); ++p) {
+                m.values(rows[l], cols[p]) +=
+                    ym.values(static_cast<Eigen::Index>(l), static_cast<Eigen::Index>(p));
+            }
+        }
+        return m;
+    };
+    Activity a;
+    a.measure = measure;
+    a.end = matrix(order.back());
+    a.year = year_number(panel.time(order.back()));
+    if (order.size() > 1) {
+        a.has_base = true;
+        a.base = matrix(order.front());
+        a.base_year = year_number(panel.time(order.front()));
+        a.common.sectors = sectors;
+        for (std::size_t i = 0; i < sectors.size(); ++i) {
+            a.common.of_base.push_back(static_cast<Eigen::Index>(i));
+            a.common.of_end.push_back(static_cast<Eigen::Index>(i));
+        }
+    }
+    return a;
+}
+
 StructureProfile structure_profile(const TableSet& end,
                                    const TableSet& base,
                                    const std::string& region,
                                    const StructureOptions& options) {
-    const auto& province = data::resolve_province(region);
-    const ValueAddedMatrix x1 = value_added_by_sector(end);
-    const ValueAddedMatrix x0 = value_added_by_sector(base);
-    const Concordance common = common_sectors(base, end);
-    auto find_row = [&](const ValueAddedMatrix& m, int year) {
-        for (std::size_t r = 0; r < m.provinces.size(); ++r) {
-            if (m.provinces[r].code == province.gb_code) {
-                return static_cast<Eigen::Index>(r);
-            }
-        }
-        fail(ErrorCode::kInvalidInput,
-             "no {} table for {} ({})",
-             year,
-             province.name_en,
-             province.gb_code);
-    };
-    const Eigen::Index r1 = find_row(x1, end.year);
-    const Eigen::Index r0 = find_row(x0, base.year);
+    return structure_profile(activity_from_tables(end, &base), region, options);
+}
+
+StructureProfile structure_profile(const Activity& activity,
+                                   const std::string& region,
+                                   const StructureOptions& options) {
+    const ValueAddedMatrix& x1 = activity.end;
+    const ValueAddedMatrix& x0 = activity.base;
+    const Eigen::Index r1 = find_region(
+        x1.provinces, region, fmt::format("the {} {}", activity.year, activity.measure));
+    const Code& province = x1.provinces[static_cast<std::size_t>(r1)];
+    const Concordance& common = activity.common;
+    const std::string& measure = activity.measure;
 
     StructureProfile p;
-    p.region = x1.provinces[static_cast<std::size_t>(r1)];
-    p.year = end.year;
-    p.base_year = base.year;
-    p.unit = end.unit;
+    p.region = province;
+    p.year = activity.year;
+    p.base_year = activity.has_base ? activity.base_year : 0;
+    p.unit = activity.unit;
     for (const auto* m : {&x1, &x0}) {
         if (m->clipped > 0) {
             p.notes.push_back(fmt::format("{}: {} negative value-added cell(s) set to 0",
-                                          m == &x1 ? end.year : base.year,
+                                          m == &x1 ? activity.year : activity.base_year,
                                           m->clipped));
         }
     }
@@ -191,10 +369,13 @@ StructureProfile structure_profile(const TableSet& end,
             static_cast<Eigen::Index>(std::find(prods.begin(), prods.end(), code) - prods.begin()));
     }
     const auto cr = static_cast<Eigen::Index>(
-        std::find(cx.locations.begin(), cx.locations.end(), province.gb_code) -
-        cx.locations.begin());
+        std::find(cx.locations.begin(), cx.locations.end(), province.code) - cx.locations.begin());
     if (cr >= static_cast<Eigen::Index>(cx.locations.size())) {
-        fail(ErrorCode::kInvalidInput, "{} has no value added in {}", province.name_en, end.year);
+        fail(ErrorCode::kInvalidInput,
+             "{} has no {} in {}",
+             province.name_en,
+             measure,
+             activity.year);
     }
     const auto ns = static_cast<Eigen::Index>(prods.size());
     const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -219,43 +400,46 @@ StructureProfile structure_profile(const TableSet& end,
     const auto fitness = geo::fitness_complexity(cx.mcp, 100);
 
     const Vector va1 = x1.values.row(r1).transpose();
-    const Vector va0 = x0.values.row(r0).transpose();
     const double total1 = va1.sum();
     const Vector share = va1 / total1 * 100.0;
-    // Shift-share on the sectors both classifications share, against all provinces of the
-    // profile year (the nation of the tables); a province without a base-year table (Tibet
+    // Shift-share on the sectors both classifications share, against all regions of the
+    // profile year (the nation of the tables); a region without base-year data (Tibet
     // before 2012) enters with 0.
     const auto nk = static_cast<Eigen::Index>(common.sectors.size());
     Matrix b = Matrix::Zero(x1.values.rows(), nk);
     Matrix e = Matrix::Zero(x1.values.rows(), nk);
-    for (std::size_t r = 0; r < x1.provinces.size(); ++r) {
-        const auto ri = static_cast<Eigen::Index>(r);
-        for (Eigen::Index s = 0; s < ns; ++s) {
-            e(ri, common.of_end[static_cast<std::size_t>(s)]) += x1.values(ri, s);
+    Vector growth = Vector::Constant(ns, nan);
+    geo::ShiftShare shift;
+    if (activity.has_base) {
+        for (std::size_t r = 0; r < x1.provinces.size(); ++r) {
+            const auto ri = static_cast<Eigen::Index>(r);
+            for (Eigen::Index s = 0; s < ns; ++s) {
+                e(ri, common.of_end[static_cast<std::size_t>(s)]) += x1.values(ri, s);
+            }
+            for (std::size_t k = 0; k < x0.provinces.size(); ++k) {
+                if (x0.provinces[k].code != x1.provinces[r].code) {
+                    continue;
+                }
+                for (Eigen::Index s = 0; s < x0.values.cols(); ++s) {
+                    b(ri, common.of_base[static_cast<std::size_t>(s)]) +=
+                        x0.values(static_cast<Eigen::Index>(k), s);
+                }
+            }
         }
-        for (std::size_t k = 0; k < x0.provinces.size(); ++k) {
-            if (x0.provinces[k].code != x1.provinces[r].code) {
-                continue;
-            }
-            for (Eigen::Index s = 0; s < x0.values.cols(); ++s) {
-                b(ri, common.of_base[static_cast<std::size_t>(s)]) +=
-                    x0.values(static_cast<Eigen::Index>(k), s);
-            }
+        shift = geo::shift_share(b, e);
+        const Vector growth_common = geo::growth_percent(b.row(r1), e.row(r1)).row(0).transpose();
+        for (Eigen::Index s = 0; s < ns; ++s) {  // a sector's growth is that of its common sector
+            growth(s) = growth_common(common.of_end[static_cast<std::size_t>(s)]);
         }
     }
-    const auto shift = geo::shift_share(b, e);
-    const Vector growth_common = geo::growth_percent(b.row(r1), e.row(r1)).row(0).transpose();
-    Vector growth(ns);  // a sector's growth is that of its common sector
-    for (Eigen::Index s = 0; s < ns; ++s) {
-        growth(s) = growth_common(common.of_end[static_cast<std::size_t>(s)]);
-    }
+    const double base_total = b.row(r1).sum();
 
     // Summary.
     const Vector totals = x1.values.rowwise().sum();
     std::vector<std::pair<std::string, double>> rows = {
-        {"value added", total1},
-        {"share of all provinces (%)", total1 / totals.sum() * 100.0},
-        {"rank by value added", rank_desc(totals, r1)},
+        {measure, total1},
+        {"share of all regions (%)", total1 / totals.sum() * 100.0},
+        {"rank by " + measure, rank_desc(totals, r1)},
         {"diversity (sectors with RCA >= 1)", cx.diversity(cr)},
         {"ECI", cx.eci(cr)},
         {"ECI rank", rank_desc(cx.eci, cr)},
@@ -267,12 +451,18 @@ StructureProfile structure_profile(const TableSet& end,
         {"Hachman", spec.hachman(cr)},
         {"relatedness density, own sectors", averages.internal(cr)},
         {"relatedness density, other sectors", averages.external(cr)},
-        {fmt::format("value added {}", base.year), va0.sum()},
-        {fmt::format("growth {}-{} (%)", base.year, end.year), (total1 / va0.sum() - 1.0) * 100.0},
-        {"shift-share: national growth", shift.national.row(r1).sum()},
-        {"shift-share: industry mix", shift.mix.row(r1).sum()},
-        {"shift-share: competitiveness", shift.competitive.row(r1).sum()},
     };
+    if (activity.has_base) {
+        rows.insert(rows.end(),
+                    {
+                        {fmt::format("{} {}", measure, activity.base_year), base_total},
+                        {fmt::format("growth {}-{} (%)", activity.base_year, activity.year),
+                         (total1 / base_total - 1.0) * 100.0},
+                        {"shift-share: national growth", shift.national.row(r1).sum()},
+                        {"shift-share: industry mix", shift.mix.row(r1).sum()},
+                        {"shift-share: competitiveness", shift.competitive.row(r1).sum()},
+                    });
+    }
     p.summary.name = "summary";
     std::vector<std::vector<std::string>> labels;
     p.summary.values.resize(static_cast<Eigen::Index>(rows.size()), 1);
@@ -301,7 +491,7 @@ StructureProfile structure_profile(const TableSet& end,
     p.specialisations = make_table("specialisations",
                                    x1.sectors,
                                    present,
-                                   {"value added", "share (%)", "RCA", "PCI", "growth (%)"},
+                                   {measure, "share (%)", "RCA", "PCI", "growth (%)"},
                                    {va1, share, rca, pci, growth});
     // Opportunities: absent sectors closest to what the province has (py-ecomplexity density).
     std::stable_sort(
@@ -314,6 +504,10 @@ StructureProfile structure_profile(const TableSet& end,
                                  absent,
                                  {"density", "relatedness density", "COG", "PCI", "RCA"},
                                  {density, rdens, cog, pci, rca});
+    if (!activity.has_base) {
+        p.notes.push_back("no earlier year: growth and shift-share left out");
+        return p;
+    }
     // Shift-share: every common sector, by competitive effect.
     std::vector<Eigen::Index> all(static_cast<std::size_t>(nk));
     std::iota(all.begin(), all.end(), Eigen::Index{0});
@@ -322,8 +516,8 @@ StructureProfile structure_profile(const TableSet& end,
     p.shift_share = make_table("shift_share",
                                common.sectors,
                                all,
-                               {fmt::format("value added {}", base.year),
-                                fmt::format("value added {}", end.year),
+                               {fmt::format("{} {}", measure, activity.base_year),
+                                fmt::format("{} {}", measure, activity.year),
                                 "change",
                                 "national growth",
                                 "industry mix",

@@ -1,5 +1,7 @@
 // tandem brief A B: complementarity and win-win of two provinces; tandem brief A --partners.
+#include <algorithm>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -9,7 +11,9 @@
 #include "tandem/core/error.hpp"
 #include "tandem/data/china_tables.hpp"
 #include "tandem/data/datasets.hpp"
+#include "tandem/data/long_panel.hpp"
 #include "tandem/data/output_folder.hpp"
+#include "tandem/data/regions.hpp"
 #include "tandem/data/tandem_format.hpp"
 
 #include "common.hpp"
@@ -64,6 +68,11 @@ void add_brief_command(CLI::App& app) {
         std::string mrio;
         std::string tables;
         std::string base;
+        int year = 0;  // 0: 2017 for the shipped data, none shown for another MRIO
+        std::string activity;
+        data::PanelColumns columns;
+        std::string measure = "activity";
+        std::string areas;
         OutputOptions out;
     };
     auto a = std::make_shared<Args>();
@@ -86,32 +95,96 @@ void add_brief_command(CLI::App& app) {
                     a->scenario,
                     "a scenario in a TOML file (name, and [[change]] tables with buyer, seller, "
                     "sectors, amount; docs/brief.md)");
+    cmd->add_option("--year",
+                    a->year,
+                    "the shipped China MRIO and provincial tables of 2017 (default; growth "
+                    "from 2012) or 2012 (no growth); with --mrio, the year shown")
+        ->check(CLI::Range(1900, 2100));
     cmd->add_option("--mrio",
                     a->mrio,
-                    "another MRIO of the provinces (a tandem or pymrio folder, e.g. the tandem/ "
-                    "folder of `tandem china build --decay 2`); default: the shipped 2017 MRIO");
+                    "another MRIO: a tandem or pymrio folder (e.g. the tandem/ folder of `tandem "
+                    "china build --decay 2`, or an MRIO of other countries), or china:2012; "
+                    "regions that are not China's provinces get tables derived from the MRIO");
     cmd->add_option("--tables",
                     a->tables,
-                    "the provincial table set the MRIO was built from (default: shipped 2017)");
+                    "the regional table set the MRIO was built from (default: the shipped "
+                    "provincial tables when the MRIO is of the provinces, else derived)");
     cmd->add_option("--base",
                     a->base,
-                    "an earlier provincial table set for growth and shift-share (default: "
-                    "shipped 2012)");
+                    "an earlier table set for growth and shift-share (default: shipped 2012 "
+                    "for the 2017 tables; none otherwise)");
+    cmd->add_option("--activity",
+                    a->activity,
+                    "activity data by region and sector as a long CSV (time, loc, prod, val; "
+                    "e.g. employment): specialisations, complexity and relatedness from its "
+                    "last year, growth and shift-share from its first to its last");
+    cmd->add_option("--time", a->columns.time, "time column of --activity (default time)");
+    cmd->add_option("--loc", a->columns.loc, "region column of --activity (default loc)");
+    cmd->add_option("--prod", a->columns.prod, "sector column of --activity (default prod)");
+    cmd->add_option("--val", a->columns.val, "value column of --activity (default val)");
+    cmd->add_option(
+        "--measure", a->measure, "what --activity measures, for the labels (default activity)");
+    cmd->add_option("--areas",
+                    a->areas,
+                    "cooperation areas as a CSV concordance to the MRIO's sectors (area, sector, "
+                    "optional name, name_zh); default: the symposium's ten areas on China's 42 "
+                    "sectors");
     cmd->add_option("--top", a->top, "sectors listed per table (default 8)");
     cmd->add_option(
         "--html", a->html, "also write the report as one self-contained HTML page with charts");
     add_output_options(*cmd, a->out);
     cmd->callback([a] {
-        const TableSet tables = a->tables.empty() ? data::load_provincial_tables(2017)
-                                                  : data::read_table_set(a->tables);
-        const Mrio mrio = a->mrio.empty() ? china::load_china_mrio(2017) : data::read_mrio(a->mrio);
+        Mrio mrio;
+        int year = a->year == 0 ? 2017 : a->year;
+        if (a->mrio.empty() || a->mrio.starts_with("china:")) {
+            if (a->mrio.starts_with("china:")) {
+                const std::string y = a->mrio.substr(6);
+                if (y != "2017" && y != "2012") {
+                    fail(ErrorCode::kUsage,
+                         "the shipped China MRIOs are china:2017 and china:2012");
+                }
+                year = std::stoi(y);
+            } else if (year != 2017 && year != 2012) {
+                fail(ErrorCode::kUsage,
+                     "--year {}: the shipped China MRIOs are of 2017 and 2012 (give --mrio for "
+                     "another)",
+                     year);
+            }
+            mrio = china::load_china_mrio(year);
+        } else {
+            mrio = data::read_mrio(a->mrio);
+            if (mrio.x.size() == 0 && mrio.Z.size() > 0) {
+                // A raw pymrio folder: gross output as pymrio's calc_x.
+                mrio.x = mrio.Z.rowwise().sum() + mrio.Y.rowwise().sum();
+            }
+        }
+        TableSet tables;
+        if (!a->tables.empty()) {
+            tables = data::read_table_set(a->tables);
+        } else {
+            const auto regions = mrio.regions();
+            const bool provinces =
+                (year == 2017 || year == 2012) && regions.size() == 31 &&
+                std::all_of(regions.begin(), regions.end(), [](const std::string& r) {
+                    try {
+                        return data::resolve_province(r).name_en == r;
+                    } catch (const Error&) {
+                        return false;
+                    }
+                });
+            if (provinces) {
+                tables = data::load_provincial_tables(year);
+            }
+            if (!provinces || !brief::mrio_matches_tables(mrio, tables)) {
+                tables = brief::tables_from_mrio(mrio, a->mrio.empty() ? year : a->year);
+            }
+        }
         std::vector<Table> out;
         if (a->partners) {
             if (a->regions.size() != 1) {
                 fail(ErrorCode::kUsage, "--partners takes one region");
             }
-            auto t = brief::partner_ranking(mrio, tables, a->regions[0]);
-            out.push_back(std::move(t));
+            out.push_back(brief::partner_ranking(mrio, tables, a->regions[0]));
             emit(out, a->out);
             return;
         }
@@ -120,8 +193,27 @@ void add_brief_command(CLI::App& app) {
                  "a brief takes two regions (or one with --partners); {} given",
                  a->regions.size());
         }
-        const TableSet base =
-            a->base.empty() ? data::load_provincial_tables(2012) : data::read_table_set(a->base);
+        std::vector<std::string> notes;
+        brief::Activity activity;
+        if (!a->activity.empty()) {
+            std::vector<Code> regions;
+            for (const auto& t : tables.tables) {
+                regions.push_back(t.region);
+            }
+            activity = brief::activity_from_panel(data::read_long_panel(a->activity, a->columns),
+                                                  regions,
+                                                  tables.sectors,
+                                                  a->measure,
+                                                  &notes);
+        } else {
+            std::optional<TableSet> base;
+            if (!a->base.empty()) {
+                base = data::read_table_set(a->base);
+            } else if (tables.kind == "provincial" && tables.year == 2017) {
+                base = data::load_provincial_tables(2012);
+            }
+            activity = brief::activity_from_tables(tables, base ? &*base : nullptr);
+        }
         brief::BriefOptions options;
         options.top = a->top;
         if (!a->scenario.empty()) {
@@ -135,7 +227,12 @@ void add_brief_command(CLI::App& app) {
                 options.scenario.changes.push_back(parse_change(d));
             }
         }
-        auto b = brief::two_region_brief(mrio, tables, base, a->regions[0], a->regions[1], options);
+        if (!a->areas.empty()) {
+            options.areas = brief::read_areas(a->areas);
+        }
+        auto b =
+            brief::two_region_brief(mrio, tables, activity, a->regions[0], a->regions[1], options);
+        b.notes.insert(b.notes.begin(), notes.begin(), notes.end());
         std::string html_path = a->html;
         if (html_path.empty() && a->out.output.ends_with(".html")) {
             html_path = a->out.output;
@@ -150,11 +247,19 @@ void add_brief_command(CLI::App& app) {
             }
         }
         const bool terminal = a->out.format == "table" && a->out.output.empty();
-        const std::string pair =
-            fmt::format("{} ({}) and {} ({})", b.a.name_en, b.a.name_zh, b.b.name_en, b.b.name_zh);
+        auto with_zh = [](const Code& c) {
+            return c.name_zh.empty() ? c.name_en : fmt::format("{} ({})", c.name_en, c.name_zh);
+        };
+        const std::string pair = with_zh(b.a) + " and " + with_zh(b.b);
         const std::vector<std::pair<Table*, std::string>> titled = {
-            {&b.summary, fmt::format("{}, {}: the two economies (10k CNY)", pair, b.year)},
-            {&b.specialisations, "Specialisations (RCA of value added among 31 provinces)"},
+            {&b.summary,
+             fmt::format("{}{}: the two economies ({})",
+                         pair,
+                         b.year > 0 ? fmt::format(", {}", b.year) : std::string(),
+                         b.unit)},
+            {&b.specialisations,
+             fmt::format(
+                 "Specialisations (RCA of {} among {} regions)", b.measure, tables.tables.size())},
             {&b.key_sectors,
              "Key sectors (power and sensitivity of dispersion both above 1, regional flows)"},
             {&b.complementarity, "Complementarity, measured several ways"},
@@ -175,9 +280,17 @@ void add_brief_command(CLI::App& app) {
         }
         emit(out, a->out);
         if (terminal) {
-            std::cout << "\nWhy each area scores as it does:\n";
+            if (!b.reasons.empty()) {
+                std::cout << "\nWhy each area scores as it does:\n";
+            }
             for (const auto& r : b.reasons) {
                 std::cout << "  - " << r << '\n';
+            }
+            if (!b.notes.empty()) {
+                std::cout << "\nNotes on the data:\n";
+            }
+            for (const auto& n : b.notes) {
+                std::cout << "  - " << n << '\n';
             }
         }
     });

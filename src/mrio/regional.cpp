@@ -15,7 +15,8 @@ bool is_export(const std::string& code) {
     return code == "EX" || code == "OF" || code == "FU302";
 }
 bool is_household(const std::string& code) {
-    return code == "FU101" || code == "FU102" || code == "THC";
+    // HH1, HH2, ...: the household columns of tables derived from an MRIO (brief).
+    return code == "FU101" || code == "FU102" || code == "THC" || code.starts_with("HH");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tandem/brief/structure.hpp"
 #include "tandem/core/io_table.hpp"
 #include "tandem/core/labels.hpp"
 #include "tandem/core/mrio.hpp"
@@ -46,10 +47,30 @@ struct CooperationArea {
 };
 const std::vector<CooperationArea>& cooperation_areas();
 
+// The cooperation areas of a CSV concordance (columns area, sector; optional name, name_zh;
+// one row per area and sector), for classifications other than China's 42 sectors. Errors
+// name the file, line and column.
+std::vector<CooperationArea> read_areas(const std::filesystem::path& file);
+
 struct BriefOptions {
     std::size_t top = 8;
     Scenario scenario;  // empty: the default scenario built from the top opportunities
+    // Empty: the symposium's areas where the sectors are China's 42 (2017, or 2012 through
+    // the documented concordance); left out for other classifications.
+    std::vector<CooperationArea> areas;
 };
+
+// A provincial-style table per region of any MRIO, so the brief runs on MRIOs of other
+// countries or of the world: each region's use of every product whatever its origin (Z and
+// domestic final-demand columns), its outflows to (OF) and inflows from (IF, negative) the
+// other regions, and value added from the factor_inputs extension (all rows but one named
+// "Imports") or, without it, as output less intermediate inputs. Imports from outside the
+// system are known only by using sector (if at all), so IM is left 0 and said in the notes.
+// Regions that are China's provinces keep their codes and Chinese names.
+TableSet tables_from_mrio(const Mrio& mrio, int year = 0);
+
+// Whether the MRIO has exactly the tables' regions (in order) and sectors.
+bool mrio_matches_tables(const Mrio& mrio, const TableSet& tables);
 
 struct Brief {
     Code a;
@@ -67,7 +88,11 @@ struct Brief {
     Table flows;            // A, B, rest of China x the same: inter-regional flows (MRIO)
     Table map;              // every province: longitude, latitude of its capital, value added
     std::string scenario_text;
-    std::vector<std::string> reasons;  // area reasons, in the areas' order
+    std::vector<std::string> reasons;     // area reasons, in the areas' order
+    std::string measure = "value added";  // of the specialisation and relatedness tables
+    std::string rest = "Rest of China";   // the other regions of the system, together
+    std::string source;                   // where the figures come from, one sentence
+    std::vector<std::string> notes;       // rules applied to the data
 };
 
 // mrio: the China MRIO of the tables' year; tables: its provincial tables; base: an earlier
@@ -75,6 +100,14 @@ struct Brief {
 Brief two_region_brief(const Mrio& mrio,
                        const TableSet& tables,
                        const TableSet& base,
+                       const std::string& a,
+                       const std::string& b,
+                       const BriefOptions& options = {});
+// Any MRIO with its regions' tables (official, or tables_from_mrio) and activity data by
+// region and sector in the tables' order (value added of the tables, or given data).
+Brief two_region_brief(const Mrio& mrio,
+                       const TableSet& tables,
+                       const Activity& activity,
                        const std::string& a,
                        const std::string& b,
                        const BriefOptions& options = {});

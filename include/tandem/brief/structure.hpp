@@ -8,6 +8,7 @@
 
 #include "tandem/core/io_table.hpp"
 #include "tandem/core/labels.hpp"
+#include "tandem/data/long_panel.hpp"
 
 namespace tandem::brief {
 
@@ -31,6 +32,36 @@ struct Concordance {
 // provincial tables (41 common sectors); an error otherwise.
 Concordance common_sectors(const TableSet& base, const TableSet& end);
 
+// The position of a region among `regions` by code, English or Chinese name (any case); for
+// China's provinces also every alias resolve_province knows. Errors suggest the nearest names.
+Eigen::Index find_region(const std::vector<Code>& regions,
+                         const std::string& name,
+                         const std::string& context);
+
+// Activity by region and sector (value added of the tables, or any activity data: employment,
+// output, establishments) in the profile year and, when known, an earlier year.
+struct Activity {
+    std::string measure = "value added";
+    std::string unit;
+    int year = 0;
+    ValueAddedMatrix end;
+    bool has_base = false;
+    int base_year = 0;
+    ValueAddedMatrix base;  // the same regions as `end` where known (others enter with 0)
+    Concordance common;     // sectors both years share
+};
+// Value added of the tables; base may be null (no growth or shift-share then).
+Activity activity_from_tables(const TableSet& end, const TableSet* base);
+// A long panel (region, sector, year, value): the last year is the profile year, the first
+// the base (when there are two or more). Rows and columns follow `regions` and `sectors`,
+// matched by code or name; a region or sector the panel lacks is an error naming it, one the
+// panel has beyond them is ignored with a note.
+Activity activity_from_panel(const data::LongPanel& panel,
+                             const std::vector<Code>& regions,
+                             const std::vector<Code>& sectors,
+                             const std::string& measure,
+                             std::vector<std::string>* notes = nullptr);
+
 struct StructureOptions {
     std::size_t top = 10;
 };
@@ -50,6 +81,11 @@ struct StructureProfile {
 // end: the tables of the profile year; base: an earlier year with the same sectors.
 StructureProfile structure_profile(const TableSet& end,
                                    const TableSet& base,
+                                   const std::string& region,
+                                   const StructureOptions& options = {});
+// The same on any activity data; without a base year the growth rows and the shift-share
+// table are left out.
+StructureProfile structure_profile(const Activity& activity,
                                    const std::string& region,
                                    const StructureOptions& options = {});
 
