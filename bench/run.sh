@@ -40,4 +40,14 @@ for ((i = 0; i < REPEAT; i++)); do
   /usr/bin/time -f "{\"brief_partners_s\": %e, \"peak_kb\": %M}" \
     build/release/bin/tandem brief Anhui --partners -o "$tmp/partners.json" -q
 done
+# The meeting scheduler (issue: 300 x 1,500 x 16 x 60 in 0.5 s within 1% of the MILP optimum;
+# 5,000 x 50,000 x 24 x 2,000 in 30 s and 1 GB): the heuristic beside CBC's optimum or the LP
+# bound, then the CLI end to end on the smaller event.
+"$B/tandem_schedule_bench" --seeds 3 --milp 120 --lp
+"$B/tandem_schedule_bench" --seeds 3 --unavailable 0.15 --milp 120
+/usr/bin/time -f "{\"schedule_5000\": true, \"wall_s\": %e, \"peak_kb\": %M}" \
+  "$B/tandem_schedule_bench" --participants 5000 --requests 50000 --slots 24 --tables 2000 --lp
+"$B/tandem_schedule_bench" --write-event "$tmp/event.json"
+/usr/bin/time -f "{\"schedule_cli_s\": %e, \"peak_kb\": %M}" \
+  build/release/bin/tandem schedule "$tmp/event.json" --method heuristic -o "$tmp/schedule.csv" -q
 /usr/bin/python3 bench/macro/peer_pymrio.py --tandem "$B/tandem_calc_bench" --sizes 31x42 49x100

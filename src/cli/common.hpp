@@ -32,5 +32,6 @@ void add_mrio_commands(CLI::App& app);
 void add_china_commands(CLI::App& app);
 void add_geo_commands(CLI::App& app);
 void add_brief_command(CLI::App& app);
+void add_schedule_command(CLI::App& app);
 
 }  // namespace tandem::cli

@@ -1,0 +1,68 @@
+// Filling an event's slots x tables grid with requested one-to-one meetings: a capacitated
+// edge-colouring problem (each meeting an edge, each slot a colour, at most `tables` edges of a
+// colour, availability). The aim, in this order: the priority-weighted number of meetings held,
+// then nobody left without a meeting when that costs no weight, then few idle gaps.
+#pragma once
+
+#include <string>
+
+#include "tandem/core/progress.hpp"
+#include "tandem/schedule/event.hpp"
+
+namespace tandem::schedule {
+
+enum class Method {
+    kAuto,       // the heuristic, then the MILP when the event is small enough to prove
+    kHeuristic,  // greedy, repair (moves, Kempe chains, evictions), gap compaction
+    kMilp,       // the time-indexed MILP with CBC, started from the heuristic
+};
+
+struct SolveOptions {
+    Method method = Method::kAuto;
+    double time_limit = 60.0;  // seconds for the MILP
+    bool bound = false;        // also compute an upper bound on the weighted total
+    // Largest MILP (request x slot variables) kAuto runs; above it the heuristic alone.
+    long auto_milp_variables = 6000;
+};
+
+struct Result {
+    Schedule schedule;
+    Summary summary;
+    std::string method;      // what produced the schedule
+    bool optimal = false;    // the weighted total is proven optimal
+    bool has_bound = false;  // bound and bound_kind are set
+    double bound = 0.0;      // an upper bound on the weighted total
+    std::string bound_kind;  // "MILP optimum", "MILP bound (time limit)", "LP relaxation"
+    std::vector<std::string> notes;
+};
+
+Result solve(const Event& event, const SolveOptions& options = {}, const ProgressFn& progress = {});
+
+// The heuristic alone (slots only; tables are assigned by assign_tables).
+Schedule heuristic_schedule(const Event& event);
+// Coverage and idle-gap moves on a given valid schedule; never lowers its weighted total.
+Schedule polish(const Event& event, const Schedule& schedule);
+
+struct MilpOutcome {
+    bool feasible = false;
+    bool optimal = false;
+    double objective = 0.0;
+    double bound = 0.0;  // best possible (CBC)
+    Schedule schedule;   // slots only
+};
+// The time-indexed MILP: x[r][t] for every request r and slot t both can attend; each request
+// at most once, each attendee at most once per slot, at most `tables` meetings per slot, "one"
+// colleague rules, locked meetings fixed. start: a feasible schedule to begin from (or null).
+MilpOutcome milp_schedule(const Event& event, double time_limit, const Schedule* start = nullptr);
+// An upper bound for events too large for the MILP: the LP of the degree-constrained
+// relaxation (each attendee in at most as many meetings as slots it can attend, at most
+// slots x tables meetings, "one" rules), which the time-indexed LP can only tighten.
+double lp_bound(const Event& event);
+// Number of MILP variables (request x slot pairs both can attend).
+long milp_variables(const Event& event);
+
+// Table numbers, slot by slot: locked tables kept; then the table one of the two sat at in
+// the previous slot (people stay seated); then the lowest free one.
+void assign_tables(const Event& event, Schedule& schedule);
+
+}  // namespace tandem::schedule

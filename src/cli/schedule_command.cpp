@@ -1,0 +1,125 @@
+// tandem schedule event.json -o schedule.csv: the one-to-one meeting grid of a matchmaking event.
+#include <chrono>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "tandem/core/error.hpp"
+#include "tandem/data/output_folder.hpp"
+#include "tandem/schedule/event.hpp"
+#include "tandem/schedule/scheduler.hpp"
+
+#include "common.hpp"
+
+namespace tandem::cli {
+
+void add_schedule_command(CLI::App& app) {
+    struct Args {
+        std::string event;
+        std::string output;
+        std::string method = "auto";
+        double time_limit = 60.0;
+        bool bound = false;
+        std::string keep;
+        bool quiet = false;
+    };
+    auto a = std::make_shared<Args>();
+    auto* cmd = app.add_subcommand(
+        "schedule",
+        "Schedule the one-to-one meetings of a matchmaking event (docs/schedule.md): read the\n"
+        "event as JSON (slots, tables, participants with availability, requests with\n"
+        "priorities, optional locked meetings and colleague rules), write slot,table,a,b as\n"
+        "CSV, and print the meetings held, the weighted total, the idle gaps and, with --bound,\n"
+        "the MILP or LP bound and the gap to it.");
+    cmd->add_option("event", a->event, "the event as JSON")->required();
+    cmd->add_option("-o,--output", a->output, "the schedule as CSV (default: standard output)");
+    cmd->add_option("--method",
+                    a->method,
+                    "auto (the heuristic, and the exact MILP when the event is small), "
+                    "heuristic, or milp (CBC, within --time-limit)")
+        ->check(CLI::IsMember({"auto", "heuristic", "milp"}));
+    cmd->add_option("--time-limit", a->time_limit, "seconds for the MILP (default 60)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_flag("--bound",
+                  a->bound,
+                  "also compute an upper bound on the weighted total (the MILP's, or the LP "
+                  "relaxation's for large events) and the gap to it");
+    cmd->add_option("--keep",
+                    a->keep,
+                    "a previous schedule (slot,table,a,b) whose meetings stay where they are; "
+                    "only free slots and tables are filled");
+    cmd->add_flag("-q,--quiet", a->quiet, "no summary");
+    cmd->callback([a] {
+        const auto start = std::chrono::steady_clock::now();
+        schedule::Event event = schedule::read_event(a->event);
+        if (!a->keep.empty()) {
+            schedule::keep_schedule(event, a->keep);
+        }
+        schedule::SolveOptions options;
+        options.method = a->method == "milp"        ? schedule::Method::kMilp
+                         : a->method == "heuristic" ? schedule::Method::kHeuristic
+                                                    : schedule::Method::kAuto;
+        options.time_limit = a->time_limit;
+        options.bound = a->bound;
+        const auto result = schedule::solve(event, options, terminal_progress(a->quiet));
+        // Never hand out a schedule that breaks a hard constraint.
+        const auto problems = schedule::validate(event, result.schedule);
+        if (!problems.empty()) {
+            fail(ErrorCode::kInternal,
+                 "the schedule breaks a hard constraint ({}); please report it",
+                 problems.front());
+        }
+        const std::string csv = schedule::schedule_csv(event, result.schedule);
+        if (a->output.empty()) {
+            std::cout << csv;
+        } else {
+            data::write_file_atomically(a->output, csv);
+        }
+        if (a->quiet) {
+            return;
+        }
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::ostream& out = a->output.empty() ? std::cerr : std::cout;
+        const auto& s = result.summary;
+        int with_requests = 0;
+        {
+            std::vector<char> requested(event.participants.size(), 0);
+            for (const auto& r : event.requests) {
+                requested[static_cast<std::size_t>(r.a)] = 1;
+                requested[static_cast<std::size_t>(r.b)] = 1;
+            }
+            for (char c : requested) {
+                with_requests += c;
+            }
+        }
+        out << fmt::format("meetings held: {} of {} requested\n", s.held, event.requests.size());
+        out << fmt::format(
+            "weighted total: {} (of {} requested)\n", s.weighted, s.requested_weight);
+        out << fmt::format("idle gaps: {}\n", s.idle_gaps);
+        out << fmt::format("participants without a meeting: {} (of {} with requests)\n",
+                           s.without_meetings,
+                           with_requests);
+        if (result.has_bound) {
+            const double gap =
+                result.bound > 0.0
+                    ? 100.0 * (result.bound - static_cast<double>(s.weighted)) / result.bound
+                    : 0.0;
+            out << fmt::format(
+                "bound: {:.0f} ({}); gap {:.2f}%\n", result.bound, result.bound_kind, gap);
+        }
+        out << fmt::format(
+            "method: {}{}; {:.2f} s\n", result.method, result.optimal ? " (optimal)" : "", seconds);
+        for (const auto& n : event.notes) {
+            out << "note: " << n << '\n';
+        }
+        for (const auto& n : result.notes) {
+            out << "note: " << n << '\n';
+        }
+        if (!a->output.empty()) {
+            out << "wrote " << a->output << '\n';
+        }
+    });
+}
+
+}  // namespace tandem::cli

@@ -1,0 +1,606 @@
+#include "tandem/schedule/event.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "tandem/core/error.hpp"
+#include "tandem/data/delimited.hpp"
+
+namespace tandem::schedule {
+
+using nlohmann::json;
+
+int Event::find(const std::string& id) const {
+    for (std::size_t i = 0; i < participants.size(); ++i) {
+        if (participants[i].id == id) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+namespace {
+
+// Line and column of a byte offset, for JSON syntax errors.
+std::pair<int, int> line_column(const std::string& text, std::size_t offset) {
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+class Reader {
+public:
+    explicit Reader(std::string source) : source_(std::move(source)) {}
+
+    [[noreturn]] void error(const std::string& where, const std::string& what) const {
+        fail(ErrorCode::kInvalidInput, "{}: {}: {}", source_, where, what);
+    }
+
+    int integer(const json& j, const std::string& where, const char* key, int lo, int hi) const {
+        if (!j.contains(key)) {
+            error(where, fmt::format("missing \"{}\"", key));
+        }
+        return integer_value(j.at(key), where + fmt::format(" \"{}\"", key), lo, hi);
+    }
+
+    int integer_value(const json& v, const std::string& where, int lo, int hi) const {
+        if (!v.is_number_integer()) {
+            error(where, fmt::format("expected an integer, found {}", v.dump()));
+        }
+        const auto x = v.get<long long>();
+        if (x < lo || x > hi) {
+            error(where, fmt::format("{} is out of range ({} to {})", x, lo, hi));
+        }
+        return static_cast<int>(x);
+    }
+
+    std::string string(const json& j,
+                       const std::string& where,
+                       const char* key,
+                       bool required) const {
+        if (!j.contains(key)) {
+            if (required) {
+                error(where, fmt::format("missing \"{}\"", key));
+            }
+            return {};
+        }
+        const json& v = j.at(key);
+        if (!v.is_string()) {
+            error(where, fmt::format("\"{}\" should be a string, found {}", key, v.dump()));
+        }
+        return v.get<std::string>();
+    }
+
+    const json& array(const json& j,
+                      const std::string& where,
+                      const char* key,
+                      bool required) const {
+        static const json empty = json::array();
+        if (!j.contains(key)) {
+            if (required) {
+                error(where, fmt::format("missing \"{}\"", key));
+            }
+            return empty;
+        }
+        const json& v = j.at(key);
+        if (!v.is_array()) {
+            error(where, fmt::format("\"{}\" should be an array", key));
+        }
+        return v;
+    }
+
+private:
+    std::string source_;
+};
+
+std::vector<std::string> check(const Event& ev, const Schedule& s, bool tables_assigned);
+
+int priority_of(const Reader& r, const json& v, const std::string& where) {
+    if (v.is_string()) {
+        const auto s = v.get<std::string>();
+        if (s == "must") {
+            return 3;
+        }
+        if (s == "want") {
+            return 2;
+        }
+        if (s == "maybe") {
+            return 1;
+        }
+        r.error(where,
+                fmt::format("priority \"{}\": expected a positive integer or must, want, "
+                            "maybe",
+                            s));
+    }
+    return r.integer_value(v, where + " \"priority\"", 1, 1000000);
+}
+
+}  // namespace
+
+Event parse_event(const std::string& text, const std::string& source) {
+    json root;
+    try {
+        root = json::parse(text);
+    } catch (const json::parse_error& e) {
+        const auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
+        fail(ErrorCode::kInvalidInput,
+             "{}:{}:{}: not valid JSON ({})",
+             source,
+             line,
+             column,
+             e.what());
+    }
+    const Reader r(source);
+    if (!root.is_object()) {
+        r.error("top level", "expected an object with slots, tables, participants, requests");
+    }
+    Event ev;
+    ev.slots = r.integer(root, "top level", "slots", 1, 10000);
+    ev.tables = r.integer(root, "top level", "tables", 1, 1000000);
+    for (const auto& label : r.array(root, "top level", "slot_labels", false)) {
+        if (!label.is_string()) {
+            r.error("slot_labels", "expected strings");
+        }
+        ev.slot_labels.push_back(label.get<std::string>());
+    }
+    if (!ev.slot_labels.empty() && static_cast<int>(ev.slot_labels.size()) != ev.slots) {
+        r.error("slot_labels",
+                fmt::format("{} labels for {} slots", ev.slot_labels.size(), ev.slots));
+    }
+
+    std::map<std::string, int> position;
+    int k = 0;
+    for (const auto& p : r.array(root, "top level", "participants", true)) {
+        ++k;
+        const std::string where = fmt::format("participants[{}]", k - 1);
+        if (!p.is_object()) {
+            r.error(where, "expected an object with an id");
+        }
+        Participant part;
+        part.id = r.string(p, where, "id", true);
+        if (part.id.empty()) {
+            r.error(where, "empty id");
+        }
+        const std::string here = fmt::format("{} (\"{}\")", where, part.id);
+        part.name = r.string(p, here, "name", false);
+        part.region = r.string(p, here, "region", false);
+        part.organisation = r.string(p, here, "organisation", false);
+        std::set<int> seen;
+        for (const auto& s : r.array(p, here, "unavailable", false)) {
+            const int slot = r.integer_value(s, here + " \"unavailable\"", 0, ev.slots - 1);
+            if (seen.insert(slot).second) {
+                part.unavailable.push_back(slot);
+            }
+        }
+        std::sort(part.unavailable.begin(), part.unavailable.end());
+        if (!position.emplace(part.id, static_cast<int>(ev.participants.size())).second) {
+            r.error(here, "duplicate participant id");
+        }
+        ev.participants.push_back(std::move(part));
+    }
+    auto participant = [&](const json& j, const std::string& where, const char* key) {
+        const std::string id = r.string(j, where, key, true);
+        const auto it = position.find(id);
+        if (it == position.end()) {
+            r.error(where, fmt::format("unknown participant \"{}\" in \"{}\"", id, key));
+        }
+        return it->second;
+    };
+
+    std::map<std::pair<int, int>, int> pair_of;  // (min, max) -> request
+    k = 0;
+    for (const auto& q : r.array(root, "top level", "requests", true)) {
+        ++k;
+        const std::string where = fmt::format("requests[{}]", k - 1);
+        if (!q.is_object()) {
+            r.error(where, "expected an object with a, b, priority");
+        }
+        const int a = participant(q, where, "a");
+        const int b = participant(q, where, "b");
+        if (a == b) {
+            r.error(where, fmt::format("a request of \"{}\" with itself", ev.participants[a].id));
+        }
+        const int priority = q.contains("priority") ? priority_of(r, q.at("priority"), where) : 1;
+        const auto key = std::minmax(a, b);
+        const auto it = pair_of.find(key);
+        if (it != pair_of.end()) {
+            // Asked twice (often both ways: mutual interest): one meeting, the higher priority.
+            Request& first = ev.requests[static_cast<std::size_t>(it->second)];
+            ev.notes.push_back(
+                fmt::format("requests[{}] ({} - {}) repeats requests[{}]: merged, priority {}",
+                            k - 1,
+                            ev.participants[a].id,
+                            ev.participants[b].id,
+                            first.records.front() - 1,
+                            std::max(first.priority, priority)));
+            first.priority = std::max(first.priority, priority);
+            first.records.push_back(k);
+            continue;
+        }
+        pair_of.emplace(key, static_cast<int>(ev.requests.size()));
+        ev.requests.push_back(Request{a, b, priority, {k}});
+    }
+
+    k = 0;
+    for (const auto& c : r.array(root, "top level", "colleagues", false)) {
+        ++k;
+        const std::string where = fmt::format("colleagues[{}]", k - 1);
+        if (!c.is_object()) {
+            r.error(where, "expected an object with members and rule");
+        }
+        ColleagueRule rule;
+        rule.record = k;
+        const std::string kind = r.string(c, where, "rule", true);
+        if (kind == "together") {
+            rule.kind = ColleagueRule::Kind::kTogether;
+        } else if (kind == "one") {
+            rule.kind = ColleagueRule::Kind::kOne;
+        } else {
+            r.error(where, fmt::format("rule \"{}\": expected together or one", kind));
+        }
+        std::set<int> seen;
+        for (const auto& m : r.array(c, where, "members", true)) {
+            if (!m.is_string()) {
+                r.error(where, "members should be participant ids");
+            }
+            const auto it = position.find(m.get<std::string>());
+            if (it == position.end()) {
+                r.error(where, fmt::format("unknown participant \"{}\"", m.get<std::string>()));
+            }
+            if (seen.insert(it->second).second) {
+                rule.members.push_back(it->second);
+            }
+        }
+        if (rule.members.size() < 2) {
+            r.error(where, "a colleague rule needs two or more members");
+        }
+        ev.colleagues.push_back(std::move(rule));
+    }
+
+    k = 0;
+    for (const auto& l : r.array(root, "top level", "locked", false)) {
+        ++k;
+        const std::string where = fmt::format("locked[{}]", k - 1);
+        if (!l.is_object()) {
+            r.error(where, "expected an object with a, b, slot (and table)");
+        }
+        const int a = participant(l, where, "a");
+        const int b = participant(l, where, "b");
+        if (a == b) {
+            r.error(where, "a meeting of a participant with itself");
+        }
+        Locked lock;
+        lock.record = k;
+        lock.slot = r.integer(l, where, "slot", 0, ev.slots - 1);
+        lock.table = l.contains("table") ? r.integer(l, where, "table", 1, ev.tables) : 0;
+        const auto key = std::minmax(a, b);
+        auto it = pair_of.find(key);
+        if (it == pair_of.end()) {
+            // A locked meeting nobody requested is still a meeting: add it as a request.
+            it = pair_of.emplace(key, static_cast<int>(ev.requests.size())).first;
+            ev.requests.push_back(Request{a, b, 1, {}});
+        }
+        lock.request = it->second;
+        for (const auto& other : ev.locked) {
+            if (other.request == lock.request) {
+                r.error(where,
+                        fmt::format("the meeting {} - {} is locked twice (also locked[{}])",
+                                    ev.participants[a].id,
+                                    ev.participants[b].id,
+                                    other.record - 1));
+            }
+        }
+        ev.locked.push_back(lock);
+    }
+    // Locked meetings must themselves be a valid partial schedule (tables may be open).
+    std::vector<int> per_slot(static_cast<std::size_t>(ev.slots), 0);
+    for (const auto& l : ev.locked) {
+        if (++per_slot[static_cast<std::size_t>(l.slot)] > ev.tables) {
+            r.error(fmt::format("locked[{}]", l.record - 1),
+                    fmt::format(
+                        "more locked meetings in slot {} than the {} tables", l.slot, ev.tables));
+        }
+    }
+    Schedule locked;
+    for (const auto& l : ev.locked) {
+        locked.meetings.push_back(Meeting{l.slot, l.table, l.request});
+    }
+    const auto problems = check(ev, locked, false);
+    if (!problems.empty()) {
+        fail(ErrorCode::kInvalidInput,
+             "{}: the locked meetings conflict: {}",
+             source,
+             problems.front());
+    }
+    return ev;
+}
+
+Event read_event(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        fail(ErrorCode::kIo, "{}: cannot read the event file", file.string());
+    }
+    std::stringstream buf;
+    buf << in.rdbuf();
+    return parse_event(buf.str(), file.string());
+}
+
+namespace {
+
+std::vector<std::string> check(const Event& ev, const Schedule& s, bool tables_assigned) {
+    std::vector<std::string> out;
+    const auto np = ev.participants.size();
+    // A "together" group is one attendee: map every member to the group's first member.
+    std::vector<int> seat(np);
+    for (std::size_t p = 0; p < np; ++p) {
+        seat[p] = static_cast<int>(p);
+    }
+    for (const auto& g : ev.colleagues) {
+        if (g.kind == ColleagueRule::Kind::kTogether) {
+            for (int m : g.members) {
+                seat[static_cast<std::size_t>(m)] = seat[static_cast<std::size_t>(g.members[0])];
+            }
+        }
+    }
+    std::vector<std::vector<int>> group_members(np);
+    for (std::size_t p = 0; p < np; ++p) {
+        group_members[static_cast<std::size_t>(seat[p])].push_back(static_cast<int>(p));
+    }
+    auto id = [&](int p) { return ev.participants[static_cast<std::size_t>(p)].id; };
+    std::map<std::pair<int, int>, int> table_use;  // (slot, table) -> meeting
+    std::map<std::pair<int, int>, int> seat_use;   // (slot, seat) -> meeting
+    std::vector<int> held(ev.requests.size(), -1);
+    for (std::size_t i = 0; i < s.meetings.size(); ++i) {
+        const Meeting& m = s.meetings[i];
+        if (m.request < 0 || static_cast<std::size_t>(m.request) >= ev.requests.size()) {
+            out.push_back(fmt::format("meeting {}: no such request {}", i, m.request));
+            continue;
+        }
+        const Request& r = ev.requests[static_cast<std::size_t>(m.request)];
+        const std::string what =
+            fmt::format("meeting {} - {} in slot {}", id(r.a), id(r.b), m.slot);
+        if (m.slot < 0 || m.slot >= ev.slots) {
+            out.push_back(what + ": slot out of range");
+            continue;
+        }
+        if ((tables_assigned || m.table != 0) && (m.table < 1 || m.table > ev.tables)) {
+            out.push_back(
+                fmt::format("{}: table {} out of range (1-{})", what, m.table, ev.tables));
+        }
+        if (m.table != 0) {
+            const auto [it, fresh] = table_use.emplace(std::pair{m.slot, m.table}, int(i));
+            if (!fresh) {
+                out.push_back(fmt::format(
+                    "{}: table {} already holds meeting {}", what, m.table, it->second));
+            }
+        }
+        if (held[static_cast<std::size_t>(m.request)] >= 0) {
+            out.push_back(
+                what + ": the pair already meets in slot " +
+                std::to_string(
+                    s.meetings[static_cast<std::size_t>(held[static_cast<std::size_t>(m.request)])]
+                        .slot));
+        }
+        held[static_cast<std::size_t>(m.request)] = static_cast<int>(i);
+        if (seat[static_cast<std::size_t>(r.a)] == seat[static_cast<std::size_t>(r.b)]) {
+            out.push_back(what + ": both attend together (colleague rule)");
+        }
+        for (int p : {r.a, r.b}) {
+            const int st = seat[static_cast<std::size_t>(p)];
+            const auto [it, fresh] = seat_use.emplace(std::pair{m.slot, st}, int(i));
+            if (!fresh) {
+                out.push_back(fmt::format(
+                    "{}: {} is already in meeting {} in that slot", what, id(p), it->second));
+            }
+            for (int member : group_members[static_cast<std::size_t>(st)]) {
+                const auto& un = ev.participants[static_cast<std::size_t>(member)].unavailable;
+                if (std::binary_search(un.begin(), un.end(), m.slot)) {
+                    out.push_back(fmt::format("{}: {} is unavailable", what, id(member)));
+                }
+            }
+        }
+    }
+    std::map<int, int> per_slot;
+    for (const auto& m : s.meetings) {
+        ++per_slot[m.slot];
+    }
+    for (const auto& [slot, count] : per_slot) {
+        if (count > ev.tables) {
+            out.push_back(
+                fmt::format("slot {}: {} meetings for {} tables", slot, count, ev.tables));
+        }
+    }
+    for (const auto& l : ev.locked) {
+        const int h = held[static_cast<std::size_t>(l.request)];
+        const Request& r = ev.requests[static_cast<std::size_t>(l.request)];
+        if (h < 0 || s.meetings[static_cast<std::size_t>(h)].slot != l.slot ||
+            (l.table > 0 && s.meetings[static_cast<std::size_t>(h)].table != 0 &&
+             s.meetings[static_cast<std::size_t>(h)].table != l.table)) {
+            out.push_back(fmt::format("locked meeting {} - {} (slot {}{}) not kept",
+                                      id(r.a),
+                                      id(r.b),
+                                      l.slot,
+                                      l.table > 0 ? fmt::format(", table {}", l.table) : ""));
+        }
+    }
+    for (const auto& g : ev.colleagues) {
+        if (g.kind != ColleagueRule::Kind::kOne) {
+            continue;
+        }
+        std::map<int, int> partner_count;
+        for (std::size_t ri = 0; ri < ev.requests.size(); ++ri) {
+            if (held[ri] < 0) {
+                continue;
+            }
+            const Request& r = ev.requests[ri];
+            const bool ia = std::find(g.members.begin(), g.members.end(), r.a) != g.members.end();
+            const bool ib = std::find(g.members.begin(), g.members.end(), r.b) != g.members.end();
+            if (ia != ib) {
+                const int partner = ia ? r.b : r.a;
+                if (++partner_count[partner] == 2) {
+                    out.push_back(fmt::format("colleagues[{}]: more than one of them meets {}",
+                                              g.record - 1,
+                                              id(partner)));
+                }
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> validate(const Event& ev, const Schedule& s) {
+    return check(ev, s, true);
+}
+
+Summary summarise(const Event& ev, const Schedule& s) {
+    Summary sum;
+    const auto np = ev.participants.size();
+    std::vector<std::vector<int>> slots(np);
+    std::vector<bool> requested(np, false);
+    for (const auto& r : ev.requests) {
+        requested[static_cast<std::size_t>(r.a)] = true;
+        requested[static_cast<std::size_t>(r.b)] = true;
+        sum.requested_weight += r.priority;
+    }
+    for (const auto& m : s.meetings) {
+        const Request& r = ev.requests[static_cast<std::size_t>(m.request)];
+        ++sum.held;
+        sum.weighted += r.priority;
+        slots[static_cast<std::size_t>(r.a)].push_back(m.slot);
+        slots[static_cast<std::size_t>(r.b)].push_back(m.slot);
+    }
+    for (std::size_t p = 0; p < np; ++p) {
+        auto& v = slots[p];
+        if (v.empty()) {
+            sum.without_meetings += requested[p] ? 1 : 0;
+            continue;
+        }
+        std::sort(v.begin(), v.end());
+        const auto& un = ev.participants[p].unavailable;
+        for (int t = v.front() + 1; t < v.back(); ++t) {
+            if (!std::binary_search(v.begin(), v.end(), t) &&
+                !std::binary_search(un.begin(), un.end(), t)) {
+                ++sum.idle_gaps;
+            }
+        }
+    }
+    return sum;
+}
+
+std::string schedule_csv(const Event& ev, const Schedule& s) {
+    std::vector<Meeting> ms = s.meetings;
+    std::sort(ms.begin(), ms.end(), [](const Meeting& x, const Meeting& y) {
+        return std::pair{x.slot, x.table} < std::pair{y.slot, y.table};
+    });
+    auto quote = [](const std::string& v) {
+        if (v.find_first_of(",\"\n\r") == std::string::npos) {
+            return v;
+        }
+        std::string q = "\"";
+        for (char c : v) {
+            q += c == '"' ? std::string("\"\"") : std::string(1, c);
+        }
+        return q + "\"";
+    };
+    std::string out = "slot,table,a,b\n";
+    for (const auto& m : ms) {
+        const Request& r = ev.requests[static_cast<std::size_t>(m.request)];
+        out += fmt::format("{},{},{},{}\n",
+                           m.slot,
+                           m.table,
+                           quote(ev.participants[static_cast<std::size_t>(r.a)].id),
+                           quote(ev.participants[static_cast<std::size_t>(r.b)].id));
+    }
+    return out;
+}
+
+void keep_schedule(Event& ev, const std::filesystem::path& csv) {
+    const std::string file = csv.string();
+    std::map<std::pair<int, int>, int> pair_of;
+    for (std::size_t i = 0; i < ev.requests.size(); ++i) {
+        pair_of[std::minmax(ev.requests[i].a, ev.requests[i].b)] = static_cast<int>(i);
+    }
+    std::set<int> locked_requests;
+    for (const auto& l : ev.locked) {
+        locked_requests.insert(l.request);
+    }
+    data::read_delimited(csv, ',', [&](std::size_t line, const std::vector<std::string>& f) {
+        if (line == 1) {
+            if (f.size() < 4 || f[0] != "slot" || f[1] != "table" || f[2] != "a" || f[3] != "b") {
+                fail(ErrorCode::kInvalidInput, "{}:1: expected the header slot,table,a,b", file);
+            }
+            return;
+        }
+        if (f.size() < 4) {
+            fail(ErrorCode::kInvalidInput, "{}:{}: expected slot,table,a,b", file, line);
+        }
+        auto number = [&](std::size_t c, int lo, int hi, const char* what) {
+            const double v = data::parse_number(f[c], file, line, c + 1, what);
+            if (v != static_cast<int>(v) || v < lo || v > hi) {
+                fail(ErrorCode::kInvalidInput,
+                     "{}:{}:{}: {} {} is out of range ({} to {})",
+                     file,
+                     line,
+                     c + 1,
+                     what,
+                     f[c],
+                     lo,
+                     hi);
+            }
+            return static_cast<int>(v);
+        };
+        Locked l;
+        l.slot = number(0, 0, ev.slots - 1, "slot");
+        l.table = number(1, 1, ev.tables, "table");
+        const int a = ev.find(f[2]);
+        const int b = ev.find(f[3]);
+        if (a < 0 || b < 0 || a == b) {
+            fail(ErrorCode::kInvalidInput,
+                 "{}:{}:{}: unknown participant \"{}\"",
+                 file,
+                 line,
+                 a < 0 ? 3 : 4,
+                 a < 0 ? f[2] : f[3]);
+        }
+        const auto key = std::minmax(a, b);
+        auto it = pair_of.find(key);
+        if (it == pair_of.end()) {
+            it = pair_of.emplace(key, static_cast<int>(ev.requests.size())).first;
+            ev.requests.push_back(Request{a, b, 1, {}});
+        }
+        l.request = it->second;
+        l.record = static_cast<int>(ev.locked.size()) + 1;
+        if (locked_requests.insert(l.request).second) {
+            ev.locked.push_back(l);
+        }
+    });
+    Schedule kept;
+    for (const auto& l : ev.locked) {
+        kept.meetings.push_back(Meeting{l.slot, l.table, l.request});
+    }
+    const auto problems = validate(ev, kept);
+    if (!problems.empty()) {
+        fail(ErrorCode::kInvalidInput,
+             "{}: the kept meetings no longer fit the event: {}",
+             file,
+             problems.front());
+    }
+}
+
+}  // namespace tandem::schedule
