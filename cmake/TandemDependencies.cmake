@@ -29,3 +29,5 @@ target_link_libraries(tandem::utf8proc INTERFACE ${UTF8PROC_LIBRARY})
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 # COIN-OR CBC: the exact MILP path of the meeting scheduler.
 pkg_check_modules(CBC REQUIRED IMPORTED_TARGET cbc)
+# Xapian: full-text matching of offers and needs (Chinese through CJK n-grams).
+pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core)

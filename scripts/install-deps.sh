@@ -7,7 +7,7 @@ packages=(
   libeigen3-dev libopenblas-dev liblapacke-dev libsuitesparse-dev
   libfmt-dev nlohmann-json3-dev libcli11-dev
   libcsv-dev libutf8proc-dev libxlsxwriter-dev libspectra-dev
-  libgtest-dev libbenchmark-dev libcpptoml-dev coinor-libcbc-dev
+  libgtest-dev libbenchmark-dev libcpptoml-dev coinor-libcbc-dev libxapian-dev
   python3 time
 )
 if [[ "${1:-}" == "--test" ]]; then

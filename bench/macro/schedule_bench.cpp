@@ -21,29 +21,6 @@ long peak_kb() {
     return u.ru_maxrss;
 }
 
-std::string event_json(const tandem::schedule::Event& ev) {
-    std::string s =
-        fmt::format("{{\"slots\": {}, \"tables\": {}, \"participants\": [", ev.slots, ev.tables);
-    for (std::size_t p = 0; p < ev.participants.size(); ++p) {
-        const auto& q = ev.participants[p];
-        s += fmt::format("{}{{\"id\": \"{}\", \"region\": \"{}\", \"unavailable\": [{}]}}",
-                         p == 0 ? "" : ", ",
-                         q.id,
-                         q.region,
-                         fmt::join(q.unavailable, ", "));
-    }
-    s += "], \"requests\": [";
-    for (std::size_t r = 0; r < ev.requests.size(); ++r) {
-        const auto& q = ev.requests[r];
-        s += fmt::format("{}{{\"a\": \"{}\", \"b\": \"{}\", \"priority\": {}}}",
-                         r == 0 ? "" : ", ",
-                         ev.participants[static_cast<std::size_t>(q.a)].id,
-                         ev.participants[static_cast<std::size_t>(q.b)].id,
-                         q.priority);
-    }
-    return s + "]}\n";
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {

@@ -33,5 +33,6 @@ void add_china_commands(CLI::App& app);
 void add_geo_commands(CLI::App& app);
 void add_brief_command(CLI::App& app);
 void add_schedule_command(CLI::App& app);
+void add_match_commands(CLI::App& app);
 
 }  // namespace tandem::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     tandem::cli::add_geo_commands(app);
     tandem::cli::add_brief_command(app);
     tandem::cli::add_schedule_command(app);
+    tandem::cli::add_match_commands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

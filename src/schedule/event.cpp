@@ -503,6 +503,59 @@ Summary summarise(const Event& ev, const Schedule& s) {
     return sum;
 }
 
+std::string event_json(const Event& ev) {
+    json root;
+    root["slots"] = ev.slots;
+    root["tables"] = ev.tables;
+    if (!ev.slot_labels.empty()) {
+        root["slot_labels"] = ev.slot_labels;
+    }
+    root["participants"] = json::array();
+    for (const auto& p : ev.participants) {
+        json j = {{"id", p.id}};
+        for (const auto& [key, value] : {std::pair{"name", &p.name},
+                                         {"region", &p.region},
+                                         {"organisation", &p.organisation}}) {
+            if (!value->empty()) {
+                j[key] = *value;
+            }
+        }
+        if (!p.unavailable.empty()) {
+            j["unavailable"] = p.unavailable;
+        }
+        root["participants"].push_back(std::move(j));
+    }
+    auto id = [&](int p) { return ev.participants[static_cast<std::size_t>(p)].id; };
+    root["requests"] = json::array();
+    for (const auto& r : ev.requests) {
+        root["requests"].push_back({{"a", id(r.a)}, {"b", id(r.b)}, {"priority", r.priority}});
+    }
+    if (!ev.locked.empty()) {
+        root["locked"] = json::array();
+        for (const auto& l : ev.locked) {
+            const auto& r = ev.requests[static_cast<std::size_t>(l.request)];
+            json j = {{"a", id(r.a)}, {"b", id(r.b)}, {"slot", l.slot}};
+            if (l.table > 0) {
+                j["table"] = l.table;
+            }
+            root["locked"].push_back(std::move(j));
+        }
+    }
+    if (!ev.colleagues.empty()) {
+        root["colleagues"] = json::array();
+        for (const auto& c : ev.colleagues) {
+            json members = json::array();
+            for (int m : c.members) {
+                members.push_back(id(m));
+            }
+            root["colleagues"].push_back(
+                {{"members", members},
+                 {"rule", c.kind == ColleagueRule::Kind::kTogether ? "together" : "one"}});
+        }
+    }
+    return root.dump(1) + "\n";
+}
+
 std::string schedule_csv(const Event& ev, const Schedule& s) {
     std::vector<Meeting> ms = s.meetings;
     std::sort(ms.begin(), ms.end(), [](const Meeting& x, const Meeting& y) {

@@ -90,6 +90,9 @@ struct Summary {
 };
 Summary summarise(const Event& event, const Schedule& schedule);
 
+// The event in the exchange format (what read_event reads back).
+std::string event_json(const Event& event);
+
 // The schedule as CSV (slot,table,a,b; participants by id), sorted by slot and table.
 std::string schedule_csv(const Event& event, const Schedule& schedule);
 // A previous schedule's meetings (slot,table,a,b) as locked meetings with their tables, for a

@@ -1,0 +1,207 @@
+// tandem match: suggestions of whom to meet, the scheduler's event, agendas; `run` does all.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "tandem/core/error.hpp"
+#include "tandem/data/output_folder.hpp"
+#include "tandem/match/agenda.hpp"
+#include "tandem/match/suggest.hpp"
+#include "tandem/match/symposium.hpp"
+#include "tandem/schedule/scheduler.hpp"
+
+#include "common.hpp"
+
+namespace tandem::cli {
+
+namespace {
+
+void add_suggest_options(CLI::App& cmd, match::SuggestOptions& o) {
+    cmd.add_option("--min-score", o.min_score, "leave out pairs scoring below (0-100; default 1)");
+    cmd.add_option("--weight-areas", o.weight_areas, "weight of shared cooperation areas (0.4)");
+    cmd.add_option("--weight-sectors", o.weight_sectors, "weight of sector links (0.2)");
+    cmd.add_option("--weight-text", o.weight_text, "weight of offers against needs (0.4)");
+}
+
+void add_event_options(CLI::App& cmd, match::EventOptions& o) {
+    cmd.add_option("--per-organisation",
+                   o.per_organisation,
+                   "suggestions turned into meeting requests per organisation (default 6)");
+    cmd.add_option("--request-score",
+                   o.min_score,
+                   "lowest suggestion score requested (default 15; 45 and above: \"want\")");
+}
+
+void print_summary(std::ostream& out, const schedule::Event& ev, const schedule::Result& r) {
+    out << fmt::format("meetings held: {} of {} requested\n", r.summary.held, ev.requests.size());
+    out << fmt::format(
+        "weighted total: {} (of {} requested)\n", r.summary.weighted, r.summary.requested_weight);
+    out << fmt::format("idle gaps: {}\n", r.summary.idle_gaps);
+    out << fmt::format("participants without a meeting: {}\n", r.summary.without_meetings);
+    if (r.has_bound) {
+        out << fmt::format("bound: {:.0f} ({})\n", r.bound, r.bound_kind);
+    }
+    out << fmt::format("method: {}{}\n", r.method, r.optimal ? " (optimal)" : "");
+}
+
+}  // namespace
+
+void add_match_commands(CLI::App& app) {
+    auto* group = app.add_subcommand(
+        "match",
+        "Matchmaking for a cooperation symposium (docs/match.md): whom each organisation should\n"
+        "meet and why, the meeting requests for `tandem schedule`, and agendas.");
+    group->require_subcommand(1);
+
+    {
+        struct Args {
+            std::string symposium;
+            match::SuggestOptions suggest;
+            std::size_t top = 0;
+            OutputOptions out;
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = group->add_subcommand(
+            "suggest",
+            "Score every admissible pair of organisations by shared cooperation areas, sector\n"
+            "links (China's national IO table) and the full-text match (Xapian, Chinese and\n"
+            "English) of one side's offers to the other's needs; each suggestion says why.");
+        cmd->add_option("symposium", a->symposium, "the symposium as JSON")->required();
+        cmd->add_option("--top", a->top, "only the best N pairs");
+        add_suggest_options(*cmd, a->suggest);
+        add_output_options(*cmd, a->out);
+        cmd->callback([a] {
+            const auto s = match::read_symposium(a->symposium);
+            auto list = match::suggest(s, a->suggest);
+            if (a->top > 0 && list.size() > a->top) {
+                list.resize(a->top);
+            }
+            emit({match::suggestions_table(s, list)}, a->out);
+        });
+    }
+    {
+        struct Args {
+            std::string symposium;
+            std::string output;
+            match::SuggestOptions suggest;
+            match::EventOptions event;
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = group->add_subcommand(
+            "event",
+            "Write the scheduler's event (docs/schedule.md) from a symposium: delegates,\n"
+            "availability, explicit requests, and each organisation's best suggestions.");
+        cmd->add_option("symposium", a->symposium, "the symposium as JSON")->required();
+        cmd->add_option("-o,--output", a->output, "the event JSON (default: standard output)");
+        add_suggest_options(*cmd, a->suggest);
+        add_event_options(*cmd, a->event);
+        cmd->callback([a] {
+            const auto s = match::read_symposium(a->symposium);
+            const auto ev = match::make_event(s, match::suggest(s, a->suggest), a->event);
+            const std::string json = schedule::event_json(ev);
+            if (a->output.empty()) {
+                std::cout << json;
+            } else {
+                data::write_file_atomically(a->output, json);
+                std::cerr << "wrote " << a->output << '\n';
+            }
+        });
+    }
+    {
+        struct Args {
+            std::string symposium;
+            std::string schedule;
+            std::string folder;
+            match::SuggestOptions suggest;
+            match::EventOptions event;
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = group->add_subcommand(
+            "agendas",
+            "Each delegate's agenda (CSV, iCalendar, printable HTML) and the ushers' table list\n"
+            "from a symposium and its schedule (slot,table,a,b).");
+        cmd->add_option("symposium", a->symposium, "the symposium as JSON")->required();
+        cmd->add_option("schedule", a->schedule, "its schedule CSV")->required();
+        cmd->add_option("-o,--output", a->folder, "the folder to write")->required();
+        add_suggest_options(*cmd, a->suggest);
+        add_event_options(*cmd, a->event);
+        cmd->callback([a] {
+            const auto s = match::read_symposium(a->symposium);
+            const auto list = match::suggest(s, a->suggest);
+            const auto ev = match::make_event(s, list, a->event);
+            const auto sch = match::read_schedule(ev, a->schedule);
+            const auto files = match::write_agendas(s, ev, sch, list, a->folder);
+            std::cerr << fmt::format("wrote {} files to {}\n", files.size(), a->folder);
+        });
+    }
+    {
+        struct Args {
+            std::string symposium;
+            std::string folder;
+            match::SuggestOptions suggest;
+            match::EventOptions event;
+            std::string method = "auto";
+            bool quiet = false;
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = group->add_subcommand(
+            "run",
+            "Everything for a symposium into one folder: suggestions.csv and .xlsx, event.json,\n"
+            "schedule.csv, agendas (CSV, iCalendar, HTML) and the ushers' list.");
+        cmd->add_option("symposium", a->symposium, "the symposium as JSON")->required();
+        cmd->add_option("-o,--output", a->folder, "the folder to write")->required();
+        cmd->add_option("--method", a->method, "scheduler: auto, heuristic or milp")
+            ->check(CLI::IsMember({"auto", "heuristic", "milp"}));
+        cmd->add_flag("-q,--quiet", a->quiet, "no summary");
+        add_suggest_options(*cmd, a->suggest);
+        add_event_options(*cmd, a->event);
+        cmd->callback([a] {
+            const auto s = match::read_symposium(a->symposium);
+            const auto list = match::suggest(s, a->suggest);
+            const std::filesystem::path dir = a->folder;
+            std::filesystem::create_directories(dir);
+            OutputOptions out;
+            out.quiet = true;
+            out.format = "csv";
+            out.output = (dir / "suggestions.csv").string();
+            emit({match::suggestions_table(s, list)}, out);
+            out.format = "xlsx";
+            out.output = (dir / "suggestions.xlsx").string();
+            emit({match::suggestions_table(s, list)}, out);
+            const auto ev = match::make_event(s, list, a->event);
+            data::write_file_atomically(dir / "event.json", schedule::event_json(ev));
+            schedule::SolveOptions options;
+            options.method = a->method == "milp"        ? schedule::Method::kMilp
+                             : a->method == "heuristic" ? schedule::Method::kHeuristic
+                                                        : schedule::Method::kAuto;
+            options.bound = true;
+            const auto result = schedule::solve(ev, options);
+            const auto problems = schedule::validate(ev, result.schedule);
+            if (!problems.empty()) {
+                fail(ErrorCode::kInternal,
+                     "the schedule breaks a hard constraint ({}); please report it",
+                     problems.front());
+            }
+            data::write_file_atomically(dir / "schedule.csv",
+                                        schedule::schedule_csv(ev, result.schedule));
+            const auto files = match::write_agendas(s, ev, result.schedule, list, dir);
+            if (a->quiet) {
+                return;
+            }
+            std::cout << fmt::format(
+                "{}: {} organisations, {} delegates, {} suggestions, {} "
+                "meeting requests, {} slots x {} tables\n",
+                s.programme.title,
+                s.organisations.size(),
+                s.delegates.size(),
+                list.size(),
+                ev.requests.size(),
+                ev.slots,
+                ev.tables);
+            print_summary(std::cout, ev, result);
+            std::cout << fmt::format("wrote {} files to {}\n", files.size() + 4, dir.string());
+        });
+    }
+}
+
+}  // namespace tandem::cli
