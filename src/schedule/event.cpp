@@ -1,6 +1,7 @@
 #include "tandem/schedule/event.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
@@ -58,10 +59,16 @@ public:
     }
 
     int integer_value(const json& v, const std::string& where, int lo, int hi) const {
-        if (!v.is_number_integer()) {
+        // Spreadsheet exports write 3.0 for 3: whole numbers are accepted as integers.
+        const bool whole =
+            v.is_number_integer() ||
+            (v.is_number_float() && std::isfinite(v.get<double>()) &&
+             std::floor(v.get<double>()) == v.get<double>() && std::abs(v.get<double>()) < 1e15);
+        if (!whole) {
             error(where, fmt::format("expected an integer, found {}", v.dump()));
         }
-        const auto x = v.get<long long>();
+        const auto x =
+            v.is_number_integer() ? v.get<long long>() : static_cast<long long>(v.get<double>());
         if (x < lo || x > hi) {
             error(where, fmt::format("{} is out of range ({} to {})", x, lo, hi));
         }
@@ -78,7 +85,14 @@ public:
             }
             return {};
         }
-        const json& v = j.at(key);
+        return text_value(j.at(key), where, key);
+    }
+
+    // Ids exported from databases are often numbers: 17 is the id "17".
+    std::string text_value(const json& v, const std::string& where, const char* key) const {
+        if (v.is_number_integer()) {
+            return std::to_string(v.get<long long>());
+        }
         if (!v.is_string()) {
             error(where, fmt::format("\"{}\" should be a string, found {}", key, v.dump()));
         }
@@ -254,12 +268,10 @@ Event parse_event(const std::string& text, const std::string& source) {
         }
         std::set<int> seen;
         for (const auto& m : r.array(c, where, "members", true)) {
-            if (!m.is_string()) {
-                r.error(where, "members should be participant ids");
-            }
-            const auto it = position.find(m.get<std::string>());
+            const std::string member = r.text_value(m, where, "members");
+            const auto it = position.find(member);
             if (it == position.end()) {
-                r.error(where, fmt::format("unknown participant \"{}\"", m.get<std::string>()));
+                r.error(where, fmt::format("unknown participant \"{}\"", member));
             }
             if (seen.insert(it->second).second) {
                 rule.members.push_back(it->second);

@@ -266,6 +266,8 @@ public:
         }
         cover();
         compact();
+        compact_swaps();
+        compact();
     }
 
     // Coverage and gap moves from a given schedule (the MILP's): never lowers its weight.
@@ -278,6 +280,8 @@ public:
         }
         st_.journal.clear();
         cover();
+        compact();
+        compact_swaps();
         compact();
     }
 
@@ -334,7 +338,7 @@ private:
         return order;
     }
 
-    // The free slot that adds the fewest gaps for both, then the fullest (keeps others open).
+    // The free slot that adds the fewest gaps for both, then the emptiest (spreads the load).
     int best_slot(int r) const {
         int best = -1;
         int best_gap = 0;
@@ -850,6 +854,78 @@ private:
             }
         }
         st_.journal.clear();
+    }
+
+    // Swaps two meetings between slots when a slot's tables are all taken: a meeting moves
+    // into an attendee's gap and one from that slot takes its place, if together the four
+    // attendees are left fewer idle gaps.
+    void compact_swaps() {
+        for (int pass = 0; pass < 4; ++pass) {
+            bool improved = false;
+            for (std::size_t r = 0; r < st_.slot_of.size(); ++r) {
+                const int u = st_.slot_of[r];
+                if (u < 0 || st_.locked[r] != 0) {
+                    continue;
+                }
+                const int a = st_.sa[r];
+                const int b = st_.sb[r];
+                if (st_.gaps(a) + st_.gaps(b) == 0) {
+                    continue;
+                }
+                const int mine = static_cast<int>(r);
+                bool done = false;
+                for (int v = 0; v < st_.S && !done; ++v) {
+                    if (v == u || !st_.feasible(mine, v) || st_.occ[st_.idx(a, v)] >= 0 ||
+                        st_.occ[st_.idx(b, v)] >= 0 ||
+                        st_.load[static_cast<std::size_t>(v)] < st_.T ||
+                        !(inside_gap(a, v) || inside_gap(b, v))) {
+                        continue;
+                    }
+                    const std::vector<int> here(
+                        first_of(st_.at_slot[static_cast<std::size_t>(v)]).begin(),
+                        first_of(st_.at_slot[static_cast<std::size_t>(v)]).end());
+                    for (int other : here) {
+                        const auto ou = static_cast<std::size_t>(other);
+                        const int c = st_.sa[ou];
+                        const int d = st_.sb[ou];
+                        if (st_.locked[ou] != 0 || !st_.feasible(other, u) ||
+                            st_.occ[st_.idx(c, u)] >= 0 || st_.occ[st_.idx(d, u)] >= 0) {
+                            continue;
+                        }
+                        const int before = st_.gaps(a) + st_.gaps(b) + st_.gaps(c) + st_.gaps(d);
+                        const std::size_t mark = st_.journal.size();
+                        st_.remove(mine);
+                        st_.remove(other);
+                        st_.place(mine, v);
+                        st_.place(other, u);
+                        const int after = st_.gaps(a) + st_.gaps(b) + st_.gaps(c) + st_.gaps(d);
+                        if (after < before) {
+                            improved = true;
+                            done = true;
+                            break;
+                        }
+                        st_.rollback(mark);
+                    }
+                }
+            }
+            st_.journal.clear();
+            if (!improved) {
+                break;
+            }
+        }
+    }
+
+    // Slot t lies strictly between the seat's first and last meeting.
+    bool inside_gap(int seat_id, int t) const {
+        bool before = false;
+        bool after = false;
+        for (int x = 0; x < st_.S; ++x) {
+            if (st_.occ[st_.idx(seat_id, x)] >= 0) {
+                before = before || x < t;
+                after = after || x > t;
+            }
+        }
+        return before && after;
     }
 
     // Moves meetings to slots that leave their attendees fewer idle gaps.

@@ -69,7 +69,7 @@ struct Lp {
                         row_lb.data(),
                         row_ub.data());
         Clp_setOptimizationDirection(m.get(), -1.0);  // maximise
-        Clp_initialSolve(m.get());
+        Clp_dual(m.get(), 0);  // initialSolve's crash step prints to stdout whatever the log level
         if (Clp_status(m.get()) != 0) {
             fail(ErrorCode::kNumerical,
                  "the LP bound did not solve (CLP status {})",

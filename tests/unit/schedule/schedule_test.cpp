@@ -50,6 +50,20 @@ TEST(EventFormat, ReadsTheExchangeFormatAndMergesRepeats) {
     EXPECT_NE(ev.notes[0].find("requests[4] (p3 - p1) repeats requests[1]"), std::string::npos);
 }
 
+TEST(EventFormat, AcceptsNumericIdsAndWholeNumberPriorities) {
+    const Event ev = parse_event(R"({"slots": 2, "tables": 1,
+        "participants": [{"id": 17}, {"id": 18, "unavailable": [1.0]}],
+        "requests": [{"a": 17, "b": "18", "priority": 2.0}]})",
+                                 "export.json");
+    EXPECT_EQ(ev.participants[0].id, "17");
+    EXPECT_EQ(ev.requests[0].priority, 2);
+    EXPECT_EQ(ev.participants[1].unavailable, std::vector<int>{1});
+    EXPECT_NE(error_of(R"({"slots": 2, "tables": 1, "participants": [{"id": "a"}, {"id": "b"}],
+        "requests": [{"a": "a", "b": "b", "priority": 1.5}]})")
+                  .find("expected an integer, found 1.5"),
+              std::string::npos);
+}
+
 TEST(EventFormat, BadInputNamesTheRecord) {
     EXPECT_NE(error_of(R"({"slots": 2, "tables": 1, "participants": [{"id": "p1"}],
         "requests": [{"a": "p1", "b": "p9"}]})")
