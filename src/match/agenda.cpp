@@ -18,8 +18,14 @@ schedule::Event make_event(const Symposium& s,
     schedule::Event ev;
     ev.slots = s.programme.slots();
     ev.tables = s.programme.tables;
+    bool days = false;  // several days: labels carry the date
     for (int t = 0; t < ev.slots; ++t) {
-        ev.slot_labels.push_back(s.programme.slot_time(t).first);
+        days = days || s.programme.slot_date(t) != s.programme.date;
+    }
+    for (int t = 0; t < ev.slots; ++t) {
+        ev.slot_labels.push_back(days ? s.programme.slot_date(t) + " " +
+                                            s.programme.slot_time(t).first
+                                      : s.programme.slot_time(t).first);
     }
     std::map<std::string, std::vector<int>> delegates_of;  // organisation -> participants
     for (const auto& d : s.delegates) {
@@ -306,11 +312,12 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
             const std::string reason = why.contains({d.organisation, r.partner})
                                            ? why[{d.organisation, r.partner}]
                                            : std::string("requested");
-            csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
                                csv_cell(d.id),
                                csv_cell(who),
                                csv_cell(d.organisation),
                                r.slot,
+                               s.programme.slot_date(r.slot),
                                start,
                                end,
                                r.table,
@@ -330,10 +337,11 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
                 html(names(partner.id)),
                 html(reason));
             ics += "BEGIN:VEVENT\r\n";
+            const std::string day = s.programme.slot_date(r.slot);
             ics += ics_line(fmt::format("UID:{}-{}-{}@tandem", s.programme.date, r.slot, d.id));
             ics += ics_line("DTSTAMP:" + ics_time(s.programme.date, "00:00") + "Z");
-            ics += ics_line("DTSTART:" + ics_time(s.programme.date, start));
-            ics += ics_line("DTEND:" + ics_time(s.programme.date, end));
+            ics += ics_line("DTSTART:" + ics_time(day, start));
+            ics += ics_line("DTEND:" + ics_time(day, end));
             ics += ics_line("SUMMARY:" + ics_text(fmt::format(
                                              "Meeting with {} {}", partner.name, partner.name_zh)));
             ics += ics_line("LOCATION:" +
@@ -360,7 +368,7 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
     written.push_back(folder / "agendas.html");
 
     // The ushers' list: who sits at which table when.
-    std::string ushers = "slot,start,end,table,a,a_name,b,b_name,delegates\n";
+    std::string ushers = "slot,date,start,end,table,a,a_name,b,b_name,delegates\n";
     std::string grid = fmt::format(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tables: {}"
         "</title><style>body{{font-family:sans-serif;margin:1em}}table{{border-collapse:"
@@ -369,7 +377,7 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
         html(s.programme.title),
         html(s.programme.title));
     for (int t = 0; t < ev.slots; ++t) {
-        grid += "<th>" + s.programme.slot_time(t).first + "</th>";
+        grid += "<th>" + ev.slot_labels[static_cast<std::size_t>(t)] + "</th>";
     }
     grid += "</tr>";
     std::map<std::pair<int, int>, std::string> cell;
@@ -378,8 +386,9 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
         const auto& A = org_of(r.a);
         const auto& B = org_of(r.b);
         const auto [start, end] = s.programme.slot_time(m.slot);
-        ushers += fmt::format("{},{},{},{},{},{},{},{},{}\n",
+        ushers += fmt::format("{},{},{},{},{},{},{},{},{},{}\n",
                               m.slot,
+                              s.programme.slot_date(m.slot),
                               start,
                               end,
                               m.table,

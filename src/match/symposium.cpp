@@ -45,6 +45,17 @@ std::pair<std::string, std::string> Programme::slot_time(int slot) const {
     return {"", ""};
 }
 
+std::string Programme::slot_date(int slot) const {
+    int k = slot;
+    for (const auto& s : sessions) {
+        if (k < s.slots) {
+            return s.date.empty() ? date : s.date;
+        }
+        k -= s.slots;
+    }
+    return date;
+}
+
 int Symposium::organisation(const std::string& id) const {
     for (std::size_t i = 0; i < organisations.size(); ++i) {
         if (organisations[i].id == id) {
@@ -126,6 +137,20 @@ bool valid_time(const std::string& t) {
            std::stoi(t.substr(3, 2)) < 60;
 }
 
+bool valid_date(const std::string& d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') {
+        return false;
+    }
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+        if (!std::isdigit(static_cast<unsigned char>(d[i]))) {
+            return false;
+        }
+    }
+    const int month = std::stoi(d.substr(5, 2));
+    const int day = std::stoi(d.substr(8, 2));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 }  // namespace
 
 Symposium read_symposium(const std::filesystem::path& path) {
@@ -151,6 +176,9 @@ Symposium read_symposium(const std::filesystem::path& path) {
     const json& p = root.at("programme");
     s.programme.title = f.text(p, "programme", "title", false);
     s.programme.date = f.text(p, "programme", "date", true);
+    if (!valid_date(s.programme.date)) {
+        f.error("programme", fmt::format("date \"{}\": expected YYYY-MM-DD", s.programme.date));
+    }
     s.programme.venue = f.text(p, "programme", "venue", false);
     s.programme.tables = f.integer(p, "programme", "tables", 1, 100000);
     if (!p.contains("sessions") || !p.at("sessions").is_array() || p.at("sessions").empty()) {
@@ -160,6 +188,10 @@ Symposium read_symposium(const std::filesystem::path& path) {
     for (const auto& js : p.at("sessions")) {
         const std::string where = fmt::format("programme.sessions[{}]", k++);
         Session ses;
+        ses.date = f.text(js, where, "date", false);
+        if (!ses.date.empty() && !valid_date(ses.date)) {
+            f.error(where, fmt::format("date \"{}\": expected YYYY-MM-DD", ses.date));
+        }
         ses.start = f.text(js, where, "start", true);
         if (!valid_time(ses.start)) {
             f.error(where, fmt::format("start \"{}\": expected HH:MM", ses.start));

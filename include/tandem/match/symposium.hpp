@@ -33,8 +33,10 @@ struct Delegate {
     std::vector<int> unavailable;  // slot indices
 };
 
-// The programme: sessions of consecutive meeting slots (a break between sessions).
+// The programme: sessions of consecutive meeting slots (a break between sessions); a session
+// on another day of a multi-day event gives its own date.
 struct Session {
+    std::string date;   // "2026-12-04"; empty: the programme's date
     std::string start;  // "14:00"
     int slots = 0;
     int minutes = 20;
@@ -47,8 +49,9 @@ struct Programme {
     int tables = 0;
     std::vector<Session> sessions;
     int slots() const;
-    // Start and end of a slot as "HH:MM".
+    // Start and end of a slot as "HH:MM", and its date.
     std::pair<std::string, std::string> slot_time(int slot) const;
+    std::string slot_date(int slot) const;
 };
 
 struct OrganisationRequest {

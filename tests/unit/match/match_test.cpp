@@ -110,6 +110,20 @@ TEST(Match, EventScheduleAndAgendas) {
     EXPECT_EQ(match::read_schedule(ev, csv).meetings.size(), r.schedule.meetings.size());
 }
 
+TEST(Match, MultiDayProgrammeDatesEachSlot) {
+    std::string t = kTiny;
+    t.replace(t.find(R"("sessions": [{"start": "09:00", "slots": 2, "minutes": 30}])"),
+              std::string(R"("sessions": [{"start": "09:00", "slots": 2, "minutes": 30}])").size(),
+              R"("sessions": [{"start": "09:00", "slots": 1, "minutes": 30},
+                              {"date": "2026-12-04", "start": "10:00", "slots": 1, "minutes": 30}])");
+    const auto s = match::read_symposium(write("days.json", t));
+    EXPECT_EQ(s.programme.slot_date(0), "2026-12-03");
+    EXPECT_EQ(s.programme.slot_date(1), "2026-12-04");
+    EXPECT_EQ(s.programme.slot_time(1).first, "10:00");
+    const auto ev = match::make_event(s, match::suggest(s));
+    EXPECT_EQ(ev.slot_labels[1], "2026-12-04 10:00");
+}
+
 TEST(Match, BadInputNamesTheRecord) {
     auto error = [](const std::string& text) {
         try {
@@ -130,6 +144,9 @@ TEST(Match, BadInputNamesTheRecord) {
     EXPECT_NE(error(std::string(t).replace(
                         t.find("\"organisation\": \"a\""), 19, "\"organisation\": \"x\""))
                   .find("delegates[0]: unknown organisation \"x\""),
+              std::string::npos);
+    EXPECT_NE(error(std::string(t).replace(t.find("2026-12-03"), 10, "3/12/2026"))
+                  .find("programme: date \"3/12/2026\": expected YYYY-MM-DD"),
               std::string::npos);
     EXPECT_NE(error(std::string(t).replace(t.find("09:00"), 5, "9h00"))
                   .find("programme.sessions[0]: start \"9h00\": expected HH:MM"),
