@@ -6,32 +6,14 @@
 #include <fmt/format.h>
 
 #include "tandem/brief/brief.hpp"
+#include "tandem/data/escape.hpp"
 
 namespace tandem::brief {
 
 namespace {
 
 std::string escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return data::html_escape(s);
 }
 
 std::string number(double v) {

@@ -129,7 +129,7 @@ void add_match_commands(CLI::App& app) {
             const auto s = match::read_symposium(a->symposium);
             const auto list = match::suggest(s, a->suggest);
             const auto ev = match::make_event(s, list, a->event);
-            const auto sch = match::read_schedule(ev, a->schedule);
+            const auto sch = schedule::read_schedule(ev, a->schedule);
             const auto files = match::write_agendas(s, ev, sch, list, a->folder);
             std::cerr << fmt::format("wrote {} files to {}\n", files.size(), a->folder);
         });

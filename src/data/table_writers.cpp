@@ -11,6 +11,7 @@
 #include <xlsxwriter.h>
 
 #include "tandem/core/error.hpp"
+#include "tandem/data/escape.hpp"
 #include "tandem/data/output_folder.hpp"
 
 namespace tandem::data {
@@ -50,34 +51,16 @@ Format format_for_path(const fs::path& path, Format fallback) {
     return fallback;
 }
 
-namespace {
-
-std::string csv_escape(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) {
-        return s;
-    }
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') {
-            out += '"';
-        }
-        out += c;
-    }
-    return out + "\"";
-}
-
-}  // namespace
-
 void write_csv(const Table& t, std::ostream& out, int precision) {
     fmt::memory_buffer buf;
     for (std::size_t l = 0; l < t.rows.levels(); ++l) {
         if (l > 0) {
             buf.push_back(',');
         }
-        fmt::format_to(std::back_inserter(buf), "{}", csv_escape(t.rows.names[l]));
+        fmt::format_to(std::back_inserter(buf), "{}", csv_field(t.rows.names[l]));
     }
     for (std::size_t c = 0; c < t.cols.size(); ++c) {
-        fmt::format_to(std::back_inserter(buf), ",{}", csv_escape(t.cols.joined(c)));
+        fmt::format_to(std::back_inserter(buf), ",{}", csv_field(t.cols.joined(c)));
     }
     buf.push_back('\n');
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -85,7 +68,7 @@ void write_csv(const Table& t, std::ostream& out, int precision) {
             if (l > 0) {
                 buf.push_back(',');
             }
-            fmt::format_to(std::back_inserter(buf), "{}", csv_escape(t.rows.at(r, l)));
+            fmt::format_to(std::back_inserter(buf), "{}", csv_field(t.rows.at(r, l)));
         }
         for (std::size_t c = 0; c < t.cols.size(); ++c) {
             const double v = t.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c));

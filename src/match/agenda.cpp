@@ -8,6 +8,7 @@
 
 #include "tandem/core/error.hpp"
 #include "tandem/data/delimited.hpp"
+#include "tandem/data/escape.hpp"
 #include "tandem/data/output_folder.hpp"
 
 namespace tandem::match {
@@ -97,91 +98,14 @@ schedule::Event make_event(const Symposium& s,
     return ev;
 }
 
-schedule::Schedule read_schedule(const schedule::Event& ev, const std::filesystem::path& csv) {
-    const std::string file = csv.string();
-    std::map<std::pair<int, int>, int> request_of;
-    for (std::size_t r = 0; r < ev.requests.size(); ++r) {
-        request_of[std::minmax(ev.requests[r].a, ev.requests[r].b)] = static_cast<int>(r);
-    }
-    schedule::Schedule out;
-    data::read_delimited(csv, ',', [&](std::size_t line, const std::vector<std::string>& f) {
-        if (line == 1) {
-            if (f.size() < 4 || f[0] != "slot" || f[1] != "table" || f[2] != "a" || f[3] != "b") {
-                fail(ErrorCode::kInvalidInput, "{}:1: expected the header slot,table,a,b", file);
-            }
-            return;
-        }
-        if (f.size() < 4) {
-            fail(ErrorCode::kInvalidInput, "{}:{}: expected slot,table,a,b", file, line);
-        }
-        const double slot = data::parse_number(f[0], file, line, 1, "slot");
-        const double table = data::parse_number(f[1], file, line, 2, "table");
-        const int a = ev.find(f[2]);
-        const int b = ev.find(f[3]);
-        if (a < 0 || b < 0) {
-            fail(ErrorCode::kInvalidInput,
-                 "{}:{}:{}: unknown participant \"{}\"",
-                 file,
-                 line,
-                 a < 0 ? 3 : 4,
-                 a < 0 ? f[2] : f[3]);
-        }
-        const auto it = request_of.find(std::minmax(a, b));
-        if (it == request_of.end()) {
-            fail(ErrorCode::kInvalidInput,
-                 "{}:{}: {} - {} is not a meeting of this event",
-                 file,
-                 line,
-                 f[2],
-                 f[3]);
-        }
-        out.meetings.push_back(
-            schedule::Meeting{static_cast<int>(slot), static_cast<int>(table), it->second});
-    });
-    const auto problems = schedule::validate(ev, out);
-    if (!problems.empty()) {
-        fail(ErrorCode::kInvalidInput,
-             "{}: not a valid schedule of this event: {}",
-             file,
-             problems.front());
-    }
-    return out;
-}
-
 namespace {
 
 std::string csv_cell(const std::string& v) {
-    if (v.find_first_of(",\"\n\r") == std::string::npos) {
-        return v;
-    }
-    std::string q = "\"";
-    for (char c : v) {
-        q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return q + "\"";
+    return data::csv_field(v);
 }
 
 std::string html(const std::string& v) {
-    std::string out;
-    for (char c : v) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return data::html_escape(v);
 }
 
 // iCalendar text: backslash, comma, semicolon and newline escaped; lines folded at 75 octets

@@ -12,6 +12,7 @@
 
 #include "tandem/core/error.hpp"
 #include "tandem/data/delimited.hpp"
+#include "tandem/data/escape.hpp"
 
 namespace tandem::schedule {
 
@@ -573,38 +574,33 @@ std::string schedule_csv(const Event& ev, const Schedule& s) {
     std::sort(ms.begin(), ms.end(), [](const Meeting& x, const Meeting& y) {
         return std::pair{x.slot, x.table} < std::pair{y.slot, y.table};
     });
-    auto quote = [](const std::string& v) {
-        if (v.find_first_of(",\"\n\r") == std::string::npos) {
-            return v;
-        }
-        std::string q = "\"";
-        for (char c : v) {
-            q += c == '"' ? std::string("\"\"") : std::string(1, c);
-        }
-        return q + "\"";
-    };
     std::string out = "slot,table,a,b\n";
     for (const auto& m : ms) {
         const Request& r = ev.requests[static_cast<std::size_t>(m.request)];
         out += fmt::format("{},{},{},{}\n",
                            m.slot,
                            m.table,
-                           quote(ev.participants[static_cast<std::size_t>(r.a)].id),
-                           quote(ev.participants[static_cast<std::size_t>(r.b)].id));
+                           data::csv_field(ev.participants[static_cast<std::size_t>(r.a)].id),
+                           data::csv_field(ev.participants[static_cast<std::size_t>(r.b)].id));
     }
     return out;
 }
 
-void keep_schedule(Event& ev, const std::filesystem::path& csv) {
+namespace {
+
+struct Row {
+    int slot = 0;
+    int table = 0;
+    int a = 0;
+    int b = 0;
+    std::size_t line = 0;
+};
+
+// The rows of a schedule CSV (slot,table,a,b), checked against the event's slots, tables and
+// participants.
+std::vector<Row> schedule_rows(const Event& ev, const std::filesystem::path& csv) {
     const std::string file = csv.string();
-    std::map<std::pair<int, int>, int> pair_of;
-    for (std::size_t i = 0; i < ev.requests.size(); ++i) {
-        pair_of[std::minmax(ev.requests[i].a, ev.requests[i].b)] = static_cast<int>(i);
-    }
-    std::set<int> locked_requests;
-    for (const auto& l : ev.locked) {
-        locked_requests.insert(l.request);
-    }
+    std::vector<Row> rows;
     data::read_delimited(csv, ',', [&](std::size_t line, const std::vector<std::string>& f) {
         if (line == 1) {
             if (f.size() < 4 || f[0] != "slot" || f[1] != "table" || f[2] != "a" || f[3] != "b") {
@@ -630,31 +626,82 @@ void keep_schedule(Event& ev, const std::filesystem::path& csv) {
             }
             return static_cast<int>(v);
         };
-        Locked l;
-        l.slot = number(0, 0, ev.slots - 1, "slot");
-        l.table = number(1, 1, ev.tables, "table");
-        const int a = ev.find(f[2]);
-        const int b = ev.find(f[3]);
-        if (a < 0 || b < 0 || a == b) {
+        Row r;
+        r.line = line;
+        r.slot = number(0, 0, ev.slots - 1, "slot");
+        r.table = number(1, 1, ev.tables, "table");
+        r.a = ev.find(f[2]);
+        r.b = ev.find(f[3]);
+        if (r.a < 0 || r.b < 0 || r.a == r.b) {
             fail(ErrorCode::kInvalidInput,
                  "{}:{}:{}: unknown participant \"{}\"",
                  file,
                  line,
-                 a < 0 ? 3 : 4,
-                 a < 0 ? f[2] : f[3]);
+                 r.a < 0 ? 3 : 4,
+                 r.a < 0 ? f[2] : f[3]);
         }
-        const auto key = std::minmax(a, b);
+        rows.push_back(r);
+    });
+    return rows;
+}
+
+std::map<std::pair<int, int>, int> requests_by_pair(const Event& ev) {
+    std::map<std::pair<int, int>, int> pair_of;
+    for (std::size_t i = 0; i < ev.requests.size(); ++i) {
+        pair_of[std::minmax(ev.requests[i].a, ev.requests[i].b)] = static_cast<int>(i);
+    }
+    return pair_of;
+}
+
+}  // namespace
+
+Schedule read_schedule(const Event& ev, const std::filesystem::path& csv) {
+    const auto pair_of = requests_by_pair(ev);
+    Schedule out;
+    for (const auto& r : schedule_rows(ev, csv)) {
+        const auto it = pair_of.find(std::minmax(r.a, r.b));
+        if (it == pair_of.end()) {
+            fail(ErrorCode::kInvalidInput,
+                 "{}:{}: {} - {} is not a meeting of this event",
+                 csv.string(),
+                 r.line,
+                 ev.participants[static_cast<std::size_t>(r.a)].id,
+                 ev.participants[static_cast<std::size_t>(r.b)].id);
+        }
+        out.meetings.push_back(Meeting{r.slot, r.table, it->second});
+    }
+    const auto problems = validate(ev, out);
+    if (!problems.empty()) {
+        fail(ErrorCode::kInvalidInput,
+             "{}: not a valid schedule of this event: {}",
+             csv.string(),
+             problems.front());
+    }
+    return out;
+}
+
+void keep_schedule(Event& ev, const std::filesystem::path& csv) {
+    auto pair_of = requests_by_pair(ev);
+    std::set<int> locked_requests;
+    for (const auto& l : ev.locked) {
+        locked_requests.insert(l.request);
+    }
+    for (const auto& row : schedule_rows(ev, csv)) {
+        const auto key = std::minmax(row.a, row.b);
         auto it = pair_of.find(key);
         if (it == pair_of.end()) {
             it = pair_of.emplace(key, static_cast<int>(ev.requests.size())).first;
-            ev.requests.push_back(Request{a, b, 1, {}});
+            ev.requests.push_back(Request{row.a, row.b, 1, {}});
         }
+        Locked l;
+        l.slot = row.slot;
+        l.table = row.table;
         l.request = it->second;
         l.record = static_cast<int>(ev.locked.size()) + 1;
         if (locked_requests.insert(l.request).second) {
             ev.locked.push_back(l);
         }
-    });
+    }
     Schedule kept;
     for (const auto& l : ev.locked) {
         kept.meetings.push_back(Meeting{l.slot, l.table, l.request});
@@ -663,7 +710,7 @@ void keep_schedule(Event& ev, const std::filesystem::path& csv) {
     if (!problems.empty()) {
         fail(ErrorCode::kInvalidInput,
              "{}: the kept meetings no longer fit the event: {}",
-             file,
+             csv.string(),
              problems.front());
     }
 }

@@ -37,6 +37,23 @@ struct Lp {
     std::vector<double> objective;
     std::vector<double> row_ub;
 
+    struct Csc {
+        std::vector<CoinBigIndex> start = {0};
+        std::vector<int> index;
+        std::vector<double> value;
+    };
+    Csc compressed() const {
+        Csc c;
+        for (const auto& col : columns) {
+            for (const auto& [row, v] : col) {
+                c.index.push_back(row);
+                c.value.push_back(v);
+            }
+            c.start.push_back(static_cast<CoinBigIndex>(c.index.size()));
+        }
+        return c;
+    }
+
     int add_row(double ub) {
         row_ub.push_back(ub);
         return static_cast<int>(row_ub.size()) - 1;
@@ -44,25 +61,16 @@ struct Lp {
 
     // The LP alone, with CLP (quiet, unlike CBC on a problem without integers).
     double solve_lp() const {
-        std::vector<CoinBigIndex> start = {0};
-        std::vector<int> index;
-        std::vector<double> value;
-        for (const auto& c : columns) {
-            for (const auto& [row, v] : c) {
-                index.push_back(row);
-                value.push_back(v);
-            }
-            start.push_back(static_cast<CoinBigIndex>(index.size()));
-        }
+        const Csc csc = compressed();
         const std::vector<double> row_lb(row_ub.size(), -1e30);
         ClpModel m(Clp_newModel());
         Clp_setLogLevel(m.get(), 0);
         Clp_loadProblem(m.get(),
                         static_cast<int>(columns.size()),
                         static_cast<int>(row_ub.size()),
-                        start.data(),
-                        index.data(),
-                        value.data(),
+                        csc.start.data(),
+                        csc.index.data(),
+                        csc.value.data(),
                         col_lb.data(),
                         col_ub.data(),
                         objective.data(),
@@ -79,24 +87,15 @@ struct Lp {
     }
 
     CbcModel model() const {
-        std::vector<CoinBigIndex> start = {0};
-        std::vector<int> index;
-        std::vector<double> value;
-        for (const auto& c : columns) {
-            for (const auto& [row, v] : c) {
-                index.push_back(row);
-                value.push_back(v);
-            }
-            start.push_back(static_cast<CoinBigIndex>(index.size()));
-        }
+        const Csc csc = compressed();
         const std::vector<double> row_lb(row_ub.size(), -1e30);
         CbcModel m(Cbc_newModel());
         Cbc_loadProblem(m.get(),
                         static_cast<int>(columns.size()),
                         static_cast<int>(row_ub.size()),
-                        start.data(),
-                        index.data(),
-                        value.data(),
+                        csc.start.data(),
+                        csc.index.data(),
+                        csc.value.data(),
                         col_lb.data(),
                         col_ub.data(),
                         objective.data(),

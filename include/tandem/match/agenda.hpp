@@ -26,9 +26,6 @@ schedule::Event make_event(const Symposium& symposium,
                            const std::vector<Suggestion>& suggestions,
                            const EventOptions& options = {});
 
-// A schedule's CSV (slot,table,a,b) read back against its event; errors name file and line.
-schedule::Schedule read_schedule(const schedule::Event& event, const std::filesystem::path& csv);
-
 // Writes into `folder`: agendas.csv (every delegate's meetings), agendas.html (printable, one
 // page per delegate), ics/<delegate>.ics (iCalendar), ushers.csv and ushers.html (slot x table
 // grid). Returns the files written.

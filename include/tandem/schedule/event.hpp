@@ -95,6 +95,9 @@ std::string event_json(const Event& event);
 
 // The schedule as CSV (slot,table,a,b; participants by id), sorted by slot and table.
 std::string schedule_csv(const Event& event, const Schedule& schedule);
+// A schedule's CSV (slot,table,a,b) read back against its event and validated; errors name
+// the file, line and column (a pair the event does not request is one).
+Schedule read_schedule(const Event& event, const std::filesystem::path& csv);
 // A previous schedule's meetings (slot,table,a,b) as locked meetings with their tables, for a
 // re-run that keeps them; errors name the file and line.
 void keep_schedule(Event& event, const std::filesystem::path& csv);

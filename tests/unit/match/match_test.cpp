@@ -107,7 +107,7 @@ TEST(Match, EventScheduleAndAgendas) {
     }
     // The schedule reads back.
     const auto csv = write("schedule.csv", schedule::schedule_csv(ev, r.schedule));
-    EXPECT_EQ(match::read_schedule(ev, csv).meetings.size(), r.schedule.meetings.size());
+    EXPECT_EQ(schedule::read_schedule(ev, csv).meetings.size(), r.schedule.meetings.size());
 }
 
 TEST(Match, MultiDayProgrammeDatesEachSlot) {
@@ -156,7 +156,7 @@ TEST(Match, BadInputNamesTheRecord) {
     const auto ev = match::make_event(s, match::suggest(s));
     const auto csv = write("bad_schedule.csv", "slot,table,a,b\n0,1,a1,c1\n");
     try {
-        match::read_schedule(ev, csv);
+        schedule::read_schedule(ev, csv);
         FAIL() << "no error";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find(":2: a1 - c1 is not a meeting of this event"),
