@@ -78,6 +78,17 @@ schedule::Event make_event(const Symposium& s,
     for (const auto& r : s.requests) {
         add(r.a, r.b, r.priority, "request");
     }
+    for (const auto& l : s.locked) {
+        add(l.a, l.b, 3, "locked meeting");
+        const auto ia = delegates_of.find(l.a);
+        const auto ib = delegates_of.find(l.b);
+        if (ia == delegates_of.end() || ib == delegates_of.end()) {
+            continue;
+        }
+        const auto it = request_of.find(std::minmax(ia->second.front(), ib->second.front()));
+        ev.locked.push_back(
+            schedule::Locked{it->second, l.slot, l.table, static_cast<int>(ev.locked.size()) + 1});
+    }
     std::vector<int> taken(s.organisations.size(), 0);
     for (const auto& g : suggestions) {
         if (g.score < o.min_score) {

@@ -285,6 +285,19 @@ Symposium read_symposium(const std::filesystem::path& path) {
         s.requests.push_back(r);
     }
     k = 0;
+    for (const auto& jl : f.array(root, "locked", false)) {
+        const std::string where = fmt::format("locked[{}]", k++);
+        OrganisationLock l;
+        l.a = org_ref(jl, where, "a");
+        l.b = org_ref(jl, where, "b");
+        if (l.a == l.b) {
+            f.error(where, fmt::format("a meeting of \"{}\" with itself", l.a));
+        }
+        l.slot = f.integer(jl, where, "slot", 0, slots - 1);
+        l.table = jl.contains("table") ? f.integer(jl, where, "table", 1, s.programme.tables) : 0;
+        s.locked.push_back(l);
+    }
+    k = 0;
     for (const auto& jn : f.array(root, "not_interested", false)) {
         const std::string where = fmt::format("not_interested[{}]", k++);
         s.not_interested.emplace_back(org_ref(jn, where, "a"), org_ref(jn, where, "b"));

@@ -60,11 +60,20 @@ struct OrganisationRequest {
     int priority = 2;
 };
 
+// A meeting fixed in advance between two organisations (their first delegates).
+struct OrganisationLock {
+    std::string a;
+    std::string b;
+    int slot = 0;
+    int table = 0;  // 0: any
+};
+
 struct Symposium {
     Programme programme;
     std::vector<Organisation> organisations;
     std::vector<Delegate> delegates;
-    std::vector<OrganisationRequest> requests;                        // explicit, by organisation
+    std::vector<OrganisationRequest> requests;  // explicit, by organisation
+    std::vector<OrganisationLock> locked;
     std::vector<std::pair<std::string, std::string>> not_interested;  // (who, whom)
     // Meetings only between these regions (one on each side), when two are given.
     std::vector<std::string> between_regions;

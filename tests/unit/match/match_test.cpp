@@ -35,6 +35,7 @@ const char* kTiny = R"({"programme": {"date": "2026-12-03", "tables": 2,
      "offers": ["soybean"], "needs": ["soybean"]}],
   "delegates": [{"id": "a1", "organisation": "a"}, {"id": "b1", "organisation": "b"},
                 {"id": "b2", "organisation": "b"}, {"id": "c1", "organisation": "c"}],
+  "locked": [{"a": "a", "b": "c", "slot": 1, "table": 2}],
   "rules": {"between_regions": ["CN-HL", "CN-AH"]}})";
 
 TEST(Suggest, ScoresAreasSectorsAndTextInBothLanguages) {
@@ -56,6 +57,15 @@ TEST(Suggest, ScoresAreasSectorsAndTextInBothLanguages) {
         const auto& y = s.organisations[static_cast<std::size_t>(g.b)].region;
         EXPECT_NE(x, y);
     }
+}
+
+TEST(Match, LockedMeetingsReachTheSchedule) {
+    const auto s = match::read_symposium(write("locked.json", kTiny));
+    const auto ev = match::make_event(s, match::suggest(s));
+    ASSERT_EQ(ev.locked.size(), 1u);
+    const auto r = schedule::solve(ev);
+    EXPECT_TRUE(schedule::validate(ev, r.schedule).empty());
+    EXPECT_NE(schedule::schedule_csv(ev, r.schedule).find("1,2,a1,c1\n"), std::string::npos);
 }
 
 TEST(Suggest, DemoSuggestsTheSeedAndFarmPartners) {
@@ -154,12 +164,12 @@ TEST(Match, BadInputNamesTheRecord) {
     // A schedule line that is not a meeting of the event.
     const auto s = match::read_symposium(write("tiny2.json", kTiny));
     const auto ev = match::make_event(s, match::suggest(s));
-    const auto csv = write("bad_schedule.csv", "slot,table,a,b\n0,1,a1,c1\n");
+    const auto csv = write("bad_schedule.csv", "slot,table,a,b\n0,1,b1,c1\n");
     try {
         schedule::read_schedule(ev, csv);
         FAIL() << "no error";
     } catch (const Error& e) {
-        EXPECT_NE(std::string(e.what()).find(":2: a1 - c1 is not a meeting of this event"),
+        EXPECT_NE(std::string(e.what()).find(":2: b1 - c1 is not a meeting of this event"),
                   std::string::npos)
             << e.what();
     }
