@@ -856,9 +856,9 @@ private:
         st_.journal.clear();
     }
 
-    // Swaps two meetings between slots when a slot's tables are all taken: a meeting moves
-    // into an attendee's gap and one from that slot takes its place, if together the four
-    // attendees are left fewer idle gaps.
+    // Swaps two meetings between slots: a meeting moves into an attendee's gap at slot v, and
+    // what stood in its way there (the partner's meeting in v, or in a full slot any meeting)
+    // takes its old slot, if together the attendees involved are left fewer idle gaps.
     void compact_swaps() {
         for (int pass = 0; pass < 4; ++pass) {
             bool improved = false;
@@ -875,36 +875,28 @@ private:
                 const int mine = static_cast<int>(r);
                 bool done = false;
                 for (int v = 0; v < st_.S && !done; ++v) {
-                    if (v == u || !st_.feasible(mine, v) || st_.occ[st_.idx(a, v)] >= 0 ||
-                        st_.occ[st_.idx(b, v)] >= 0 ||
-                        st_.load[static_cast<std::size_t>(v)] < st_.T ||
+                    if (v == u || !st_.feasible(mine, v) ||
                         !(inside_gap(a, v) || inside_gap(b, v))) {
                         continue;
                     }
-                    const std::vector<int> here(
-                        first_of(st_.at_slot[static_cast<std::size_t>(v)]).begin(),
-                        first_of(st_.at_slot[static_cast<std::size_t>(v)]).end());
-                    for (int other : here) {
-                        const auto ou = static_cast<std::size_t>(other);
-                        const int c = st_.sa[ou];
-                        const int d = st_.sb[ou];
-                        if (st_.locked[ou] != 0 || !st_.feasible(other, u) ||
-                            st_.occ[st_.idx(c, u)] >= 0 || st_.occ[st_.idx(d, u)] >= 0) {
-                            continue;
-                        }
-                        const int before = st_.gaps(a) + st_.gaps(b) + st_.gaps(c) + st_.gaps(d);
-                        const std::size_t mark = st_.journal.size();
-                        st_.remove(mine);
-                        st_.remove(other);
-                        st_.place(mine, v);
-                        st_.place(other, u);
-                        const int after = st_.gaps(a) + st_.gaps(b) + st_.gaps(c) + st_.gaps(d);
-                        if (after < before) {
+                    const int ma = st_.occ[st_.idx(a, v)];
+                    const int mb = st_.occ[st_.idx(b, v)];
+                    std::vector<int> candidates;
+                    if (ma >= 0 && mb >= 0) {
+                        continue;  // both busy there: one swap cannot free them
+                    }
+                    if (ma >= 0 || mb >= 0) {
+                        candidates.push_back(ma >= 0 ? ma : mb);
+                    } else if (st_.load[static_cast<std::size_t>(v)] >= st_.T) {
+                        const auto here = first_of(st_.at_slot[static_cast<std::size_t>(v)]);
+                        candidates.assign(here.begin(), here.end());
+                    }
+                    for (int other : candidates) {
+                        if (try_swap(mine, other)) {
                             improved = true;
                             done = true;
                             break;
                         }
-                        st_.rollback(mark);
                     }
                 }
             }
@@ -913,6 +905,46 @@ private:
                 break;
             }
         }
+    }
+
+    // Exchanges the slots of two meetings when both fit and the attendees' gaps fall.
+    bool try_swap(int x, int y) {
+        const auto xu = static_cast<std::size_t>(x);
+        const auto yu = static_cast<std::size_t>(y);
+        if (st_.locked[yu] != 0) {
+            return false;
+        }
+        const int u = st_.slot_of[xu];
+        const int v = st_.slot_of[yu];
+        std::vector<int> seats = {st_.sa[xu], st_.sb[xu], st_.sa[yu], st_.sb[yu]};
+        std::sort(seats.begin(), seats.end());
+        seats.erase(std::unique(seats.begin(), seats.end()), seats.end());
+        int before = 0;
+        for (int s : seats) {
+            before += st_.gaps(s);
+        }
+        const std::size_t mark = st_.journal.size();
+        st_.remove(x);
+        st_.remove(y);
+        if (!st_.can_place(x, v)) {
+            st_.rollback(mark);
+            return false;
+        }
+        st_.place(x, v);
+        if (!st_.can_place(y, u)) {
+            st_.rollback(mark);
+            return false;
+        }
+        st_.place(y, u);
+        int after = 0;
+        for (int s : seats) {
+            after += st_.gaps(s);
+        }
+        if (after < before) {
+            return true;
+        }
+        st_.rollback(mark);
+        return false;
     }
 
     // Slot t lies strictly between the seat's first and last meeting.
