@@ -44,8 +44,11 @@ schedule::Event make_event(const Symposium& s,
     }
     for (const auto& [org, members] : delegates_of) {
         if (members.size() > 1) {
+            const bool apart =
+                s.organisations[static_cast<std::size_t>(s.organisation(org))].separately;
             schedule::ColleagueRule rule;
-            rule.kind = schedule::ColleagueRule::Kind::kTogether;
+            rule.kind = apart ? schedule::ColleagueRule::Kind::kOne
+                              : schedule::ColleagueRule::Kind::kTogether;
             rule.members = members;
             rule.record = static_cast<int>(ev.colleagues.size()) + 1;
             ev.colleagues.push_back(rule);
@@ -63,18 +66,29 @@ schedule::Event make_event(const Symposium& s,
                                            ia == delegates_of.end() ? a : b));
             return;
         }
-        const int pa = ia->second.front();
-        const int pb = ib->second.front();
-        const auto key = std::minmax(pa, pb);
-        const auto it = request_of.find(key);
-        if (it != request_of.end()) {
-            auto& r = ev.requests[static_cast<std::size_t>(it->second)];
-            r.priority = std::max(r.priority, priority);
-            return;
+        // A separately attending organisation offers each of its delegates (one will go).
+        auto side = [&](const std::string& org, const std::vector<int>& members) {
+            return s.organisations[static_cast<std::size_t>(s.organisation(org))].separately
+                       ? members
+                       : std::vector<int>{members.front()};
+        };
+        const int pb_lead = ib->second.front();
+        for (int pa : side(a, ia->second)) {
+            for (int pb :
+                 pa == ia->second.front() ? side(b, ib->second) : std::vector<int>{pb_lead}) {
+                const auto key = std::minmax(pa, pb);
+                const auto it = request_of.find(key);
+                if (it != request_of.end()) {
+                    auto& r = ev.requests[static_cast<std::size_t>(it->second)];
+                    r.priority = std::max(r.priority, priority);
+                    continue;
+                }
+                request_of.emplace(key, static_cast<int>(ev.requests.size()));
+                ev.requests.push_back(schedule::Request{pa, pb, priority, {}});
+            }
         }
-        request_of.emplace(key, static_cast<int>(ev.requests.size()));
-        ev.requests.push_back(schedule::Request{pa, pb, priority, {}});
     };
+
     for (const auto& r : s.requests) {
         add(r.a, r.b, r.priority, "request");
     }
@@ -180,37 +194,53 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
         why[{a, b}] = g.reasons;
         why[{b, a}] = g.reasons;
     }
-    // Everyone attends their organisation's meetings.
-    std::map<std::string, std::vector<std::string>> delegates_of;
-    for (const auto& d : s.delegates) {
-        delegates_of[d.organisation].push_back(d.name.empty() ? d.id : d.name);
-    }
+    // Who sits at a meeting for one side: the whole delegation, or the one delegate of an
+    // organisation whose delegates meet separately.
+    auto attendees = [&](int participant) {
+        const auto& o = org_of(participant);
+        std::vector<int> out;
+        for (std::size_t i = 0; i < s.delegates.size(); ++i) {
+            if (s.delegates[i].organisation == o.id &&
+                (!o.separately || static_cast<int>(i) == participant)) {
+                out.push_back(static_cast<int>(i));
+            }
+        }
+        return out;
+    };
+    auto names = [&](const std::vector<int>& people) {
+        std::string out;
+        for (int i : people) {
+            const auto& d = s.delegates[static_cast<std::size_t>(i)];
+            out += (out.empty() ? "" : ", ") + (d.name.empty() ? d.id : d.name);
+        }
+        return out;
+    };
     struct Row {
         int slot;
         int table;
         std::string partner;  // organisation id
+        std::string partner_delegates;
     };
-    std::map<std::string, std::vector<Row>> rows_of;  // organisation -> its meetings
+    std::map<std::string, std::vector<Row>> rows_of;  // delegate id -> its meetings
     std::vector<schedule::Meeting> ms = sch.meetings;
     std::sort(ms.begin(), ms.end(), [](const auto& x, const auto& y) {
         return std::pair{x.slot, x.table} < std::pair{y.slot, y.table};
     });
     for (const auto& m : ms) {
         const auto& r = ev.requests[static_cast<std::size_t>(m.request)];
-        const auto& A = org_of(r.a);
-        const auto& B = org_of(r.b);
-        rows_of[A.id].push_back(Row{m.slot, m.table, B.id});
-        rows_of[B.id].push_back(Row{m.slot, m.table, A.id});
+        const auto side_a = attendees(r.a);
+        const auto side_b = attendees(r.b);
+        for (int i : side_a) {
+            rows_of[s.delegates[static_cast<std::size_t>(i)].id].push_back(
+                Row{m.slot, m.table, org_of(r.b).id, names(side_b)});
+        }
+        for (int i : side_b) {
+            rows_of[s.delegates[static_cast<std::size_t>(i)].id].push_back(
+                Row{m.slot, m.table, org_of(r.a).id, names(side_a)});
+        }
     }
     auto org = [&](const std::string& id) -> const Organisation& {
         return s.organisations[static_cast<std::size_t>(s.organisation(id))];
-    };
-    auto names = [&](const std::string& id) {
-        std::string out;
-        for (const auto& n : delegates_of[id]) {
-            out += (out.empty() ? "" : ", ") + n;
-        }
-        return out;
     };
 
     std::string csv =
@@ -224,7 +254,7 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
         ".note{{color:#555;font-size:.85em}}</style></head><body>",
         html(s.programme.title));
     for (const auto& d : s.delegates) {
-        const auto& mine = rows_of[d.organisation];
+        const auto& mine = rows_of[d.id];
         const auto& own = org(d.organisation);
         const std::string who = d.name.empty() ? d.id : d.name;
         page += fmt::format(
@@ -259,7 +289,7 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
                                csv_cell(partner.id),
                                csv_cell(partner.name),
                                csv_cell(partner.name_zh),
-                               csv_cell(names(partner.id)),
+                               csv_cell(r.partner_delegates),
                                csv_cell(reason));
             page += fmt::format(
                 "<tr><td>{}-{}</td><td>{}</td><td>{}<br>{}</td><td>{}</td>"
@@ -269,7 +299,7 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
                 r.table,
                 html(partner.name),
                 html(partner.name_zh),
-                html(names(partner.id)),
+                html(r.partner_delegates),
                 html(reason));
             ics += "BEGIN:VEVENT\r\n";
             const std::string day = s.programme.slot_date(r.slot);
@@ -331,7 +361,7 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
                               csv_cell(A.name),
                               csv_cell(B.id),
                               csv_cell(B.name),
-                              csv_cell(names(A.id) + "; " + names(B.id)));
+                              csv_cell(names(attendees(r.a)) + "; " + names(attendees(r.b))));
         cell[{m.table, m.slot}] = html(A.name) + " &amp; " + html(B.name);
     }
     for (int table = 1; table <= ev.tables; ++table) {

@@ -220,6 +220,11 @@ Symposium read_symposium(const std::filesystem::path& path) {
         o.offers = f.texts(jo, where, "offers");
         o.needs = f.texts(jo, where, "needs");
         o.description = f.text(jo, where, "description", false);
+        const std::string attend = f.text(jo, where, "attend", false);
+        if (!attend.empty() && attend != "together" && attend != "separately") {
+            f.error(where, fmt::format("attend \"{}\": expected together or separately", attend));
+        }
+        o.separately = attend == "separately";
         s.organisations.push_back(std::move(o));
     }
     std::set<std::string> delegate_ids;

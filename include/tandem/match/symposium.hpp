@@ -23,6 +23,9 @@ struct Organisation {
     std::vector<std::string> offers;   // what it brings, Chinese and/or English
     std::vector<std::string> needs;    // what it looks for
     std::string description;
+    // Its delegates attend each meeting together (the default), or separately: then any one
+    // of them may meet a given partner, and only one does.
+    bool separately = false;
 };
 
 struct Delegate {

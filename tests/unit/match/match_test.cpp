@@ -68,6 +68,43 @@ TEST(Match, LockedMeetingsReachTheSchedule) {
     EXPECT_NE(schedule::schedule_csv(ev, r.schedule).find("1,2,a1,c1\n"), std::string::npos);
 }
 
+TEST(Match, DelegatesMeetingSeparatelySendOneEach) {
+    std::string t = kTiny;
+    t.replace(t.find(R"("id": "b", "name": "B", "region": "CN-AH",)"),
+              std::string(R"("id": "b", "name": "B", "region": "CN-AH",)").size(),
+              R"("id": "b", "name": "B", "region": "CN-AH", "attend": "separately",)");
+    const auto s = match::read_symposium(write("apart.json", t));
+    const auto ev = match::make_event(s, match::suggest(s));
+    // b's two delegates are alternatives for a: two requests, a "one" rule between them.
+    int with_a = 0;
+    for (const auto& r : ev.requests) {
+        with_a += (ev.participants[static_cast<std::size_t>(r.a)].id == "a1" ||
+                   ev.participants[static_cast<std::size_t>(r.b)].id == "a1") &&
+                          (ev.participants[static_cast<std::size_t>(r.a)].organisation == "b" ||
+                           ev.participants[static_cast<std::size_t>(r.b)].organisation == "b")
+                      ? 1
+                      : 0;
+    }
+    EXPECT_EQ(with_a, 2);
+    ASSERT_EQ(ev.colleagues.size(), 1u);
+    EXPECT_EQ(ev.colleagues[0].kind, schedule::ColleagueRule::Kind::kOne);
+    const auto r = schedule::solve(ev);
+    EXPECT_TRUE(schedule::validate(ev, r.schedule).empty());
+    // a meets b once, through one delegate; only that delegate's agenda shows it.
+    const auto dir = std::filesystem::temp_directory_path() / "tandem_agendas_apart";
+    std::filesystem::remove_all(dir);
+    match::write_agendas(s, ev, r.schedule, match::suggest(s), dir);
+    std::ifstream in(dir / "agendas.csv");
+    std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    int b_rows = 0;
+    std::size_t pos = 0;
+    while ((pos = all.find("\nb", pos)) != std::string::npos) {
+        ++b_rows;
+        ++pos;
+    }
+    EXPECT_EQ(b_rows, 1) << all;
+}
+
 TEST(Suggest, DemoSuggestsTheSeedAndFarmPartners) {
     const auto s = match::read_symposium(kDemo);
     const auto list = match::suggest(s);
