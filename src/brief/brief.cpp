@@ -19,6 +19,8 @@
 #include "tandem/geo/indices.hpp"
 #include "tandem/mrio/leontief.hpp"
 
+#include "names.hpp"
+
 namespace tandem::brief {
 
 const std::vector<CooperationArea>& cooperation_areas() {
@@ -62,13 +64,6 @@ struct Data {
     std::string rest_zh;
 };
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    return s;
-}
-
 Data gather(const Mrio& m, const TableSet& t, const Activity* activity) {
     Data d;
     d.mrio = &m;
@@ -104,7 +99,7 @@ Data gather(const Mrio& m, const TableSet& t, const Activity* activity) {
         }
     }
     for (Eigen::Index c = 0; c < d.nc; ++c) {
-        const std::string name = lower(m.final_demand.at(static_cast<std::size_t>(c), 1));
+        const std::string name = ascii_lower(m.final_demand.at(static_cast<std::size_t>(c), 1));
         if (name.find("export") == std::string::npos &&
             name.find("discrepancy") == std::string::npos) {
             d.domestic.push_back(c);
@@ -126,11 +121,7 @@ Data gather(const Mrio& m, const TableSet& t, const Activity* activity) {
         d.outflow.col(r) = tab.Y.col(of).cwiseMax(0.0);
         d.inflow.col(r) = (-tab.Y.col(in)).cwiseMax(0.0);
         d.imports.col(r) = (-tab.Y.col(im)).cwiseMax(0.0);
-        provinces = provinces && std::any_of(data::provinces().begin(),
-                                             data::provinces().end(),
-                                             [&](const data::Province& p) {
-                                                 return p.gb_code == tab.region.code;
-                                             });
+        provinces = provinces && is_province_code(tab.region.code);
     }
     d.rest = provinces ? "Rest of China" : "Other regions";
     d.rest_zh = provinces ? "全国其他" : "其他地区";
@@ -158,7 +149,7 @@ Eigen::Index region_index(const Data& d, const std::string& name) {
 Eigen::Index sector_index(const TableSet& t, const std::string& code) {
     std::vector<std::string> codes;
     for (std::size_t i = 0; i < t.sectors.size(); ++i) {
-        if (t.sectors[i].code == code || lower(t.sectors[i].name_en) == lower(code)) {
+        if (t.sectors[i].code == code || ascii_lower(t.sectors[i].name_en) == ascii_lower(code)) {
             return static_cast<Eigen::Index>(i);
         }
         codes.push_back(t.sectors[i].code);
@@ -327,11 +318,11 @@ Table scenario_effects(const Mrio& m,
     Vector jobs = Vector::Constant(big, nan);
     std::string jobs_unit;
     for (const auto& e : m.extensions) {
-        const std::string name = lower(e.name);
+        const std::string name = ascii_lower(e.name);
         if (name == "factor_inputs" || name == "factor inputs") {
             va.setZero();
             for (std::size_t k = 0; k < e.stressors.size(); ++k) {
-                const std::string row = lower(e.stressors.at(k, 0));
+                const std::string row = ascii_lower(e.stressors.at(k, 0));
                 const Vector coef =
                     e.F.row(static_cast<Eigen::Index>(k)).transpose().cwiseProduct(recix);
                 if (row == "imports") {

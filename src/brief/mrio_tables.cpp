@@ -10,19 +10,14 @@
 #include "tandem/data/delimited.hpp"
 #include "tandem/data/regions.hpp"
 
+#include "names.hpp"
+
 namespace tandem::brief {
 
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    return s;
-}
-
 bool contains(const std::string& text, const char* word) {
-    return lower(text).find(word) != std::string::npos;
+    return ascii_lower(text).find(word) != std::string::npos;
 }
 
 }  // namespace
@@ -110,7 +105,7 @@ TableSet tables_from_mrio(const Mrio& m, int year) {
 
     const Extension* factors = nullptr;
     for (const auto& e : m.extensions) {
-        if (lower(e.name) == "factor_inputs" || lower(e.name) == "factor inputs") {
+        if (ascii_lower(e.name) == "factor_inputs" || ascii_lower(e.name) == "factor inputs") {
             factors = &e;
         }
     }
@@ -118,7 +113,7 @@ TableSet tables_from_mrio(const Mrio& m, int year) {
     if (factors != nullptr) {
         for (std::size_t k = 0; k < factors->stressors.size(); ++k) {
             const std::string& name = factors->stressors.at(k, 0);
-            if (lower(name) == "imports") {
+            if (ascii_lower(name) == "imports") {
                 set.notes.push_back(
                     "imports from outside the MRIO are known by using sector only (factor "
                     "input 'Imports'): they are left out of value added, and purchases from "
@@ -212,7 +207,7 @@ std::vector<CooperationArea> read_areas(const std::filesystem::path& file) {
     data::read_delimited(file, ',', [&](std::size_t line, const std::vector<std::string>& f) {
         if (line == 1) {
             for (std::size_t i = 0; i < f.size(); ++i) {
-                const std::string h = lower(f[i]);
+                const std::string h = ascii_lower(f[i]);
                 if (h == "area") {
                     c_area = static_cast<int>(i);
                 } else if (h == "sector") {

@@ -14,6 +14,8 @@
 #include "tandem/geo/relatedness.hpp"
 #include "tandem/geo/specialisation.hpp"
 
+#include "names.hpp"
+
 namespace tandem::brief {
 
 ValueAddedMatrix value_added_by_sector(const TableSet& set) {
@@ -141,18 +143,10 @@ Concordance common_sectors(const TableSet& base, const TableSet& end) {
 
 namespace {
 
-std::string lower(std::string s) {
-    for (auto& ch : s) {
-        if (ch >= 'A' && ch <= 'Z') {
-            ch = static_cast<char>(ch - 'A' + 'a');
-        }
-    }
-    return s;
-}
-
 bool same_name(const Code& c, const std::string& name) {
-    const std::string l = lower(name);
-    return lower(c.code) == l || lower(c.name_en) == l || (!c.name_zh.empty() && c.name_zh == name);
+    const std::string l = ascii_lower(name);
+    return ascii_lower(c.code) == l || ascii_lower(c.name_en) == l ||
+           (!c.name_zh.empty() && c.name_zh == name);
 }
 
 Eigen::Index find_sector(const std::vector<Code>& sectors, const std::string& name) {
@@ -175,11 +169,8 @@ Eigen::Index find_region(const std::vector<Code>& regions,
         }
     }
     // China's provinces: ISO codes, two-digit codes, full Chinese names and spellings.
-    const bool provinces = std::any_of(regions.begin(), regions.end(), [](const Code& c) {
-        return std::any_of(data::provinces().begin(),
-                           data::provinces().end(),
-                           [&](const data::Province& p) { return p.gb_code == c.code; });
-    });
+    const bool provinces = std::any_of(
+        regions.begin(), regions.end(), [](const Code& c) { return is_province_code(c.code); });
     if (provinces) {
         const auto& p = data::resolve_province(name);
         for (std::size_t r = 0; r < regions.size(); ++r) {

@@ -134,29 +134,20 @@ void add_brief_command(CLI::App& app) {
         "--html", a->html, "also write the report as one self-contained HTML page with charts");
     add_output_options(*cmd, a->out);
     cmd->callback([a] {
-        Mrio mrio;
         int year = a->year == 0 ? 2017 : a->year;
-        if (a->mrio.empty() || a->mrio.starts_with("china:")) {
-            if (a->mrio.starts_with("china:")) {
-                const std::string y = a->mrio.substr(6);
-                if (y != "2017" && y != "2012") {
-                    fail(ErrorCode::kUsage,
-                         "the shipped China MRIOs are china:2017 and china:2012");
-                }
-                year = std::stoi(y);
-            } else if (year != 2017 && year != 2012) {
-                fail(ErrorCode::kUsage,
-                     "--year {}: the shipped China MRIOs are of 2017 and 2012 (give --mrio for "
-                     "another)",
-                     year);
-            }
-            mrio = china::load_china_mrio(year);
-        } else {
-            mrio = data::read_mrio(a->mrio);
-            if (mrio.x.size() == 0 && mrio.Z.size() > 0) {
-                // A raw pymrio folder: gross output as pymrio's calc_x.
-                mrio.x = mrio.Z.rowwise().sum() + mrio.Y.rowwise().sum();
-            }
+        if (a->mrio.empty() && year != 2017 && year != 2012) {
+            fail(ErrorCode::kUsage,
+                 "--year {}: the shipped China MRIOs are of 2017 and 2012 (give --mrio for "
+                 "another)",
+                 year);
+        }
+        const std::string source = a->mrio.empty() ? fmt::format("china:{}", year) : a->mrio;
+        Mrio mrio = load_model(source, {});
+        if (source.starts_with("china:")) {
+            year = std::stoi(source.substr(6));
+        } else if (mrio.x.size() == 0 && mrio.Z.size() > 0) {
+            // A raw pymrio folder: gross output as pymrio's calc_x.
+            mrio.x = mrio.Z.rowwise().sum() + mrio.Y.rowwise().sum();
         }
         TableSet tables;
         if (!a->tables.empty()) {

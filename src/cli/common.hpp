@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "tandem/core/labels.hpp"
+#include "tandem/core/mrio.hpp"
 #include "tandem/core/progress.hpp"
 
 namespace tandem::cli {
@@ -22,6 +23,10 @@ void add_output_options(CLI::App& app, OutputOptions& options);
 
 // Writes tables where the options say (the format follows -o's extension unless --format says).
 void emit(const std::vector<Table>& tables, const OutputOptions& options);
+
+// The MRIO a command works on: a folder (pymrio or tandem), china:2017 / china:2012, or the
+// shipped 2017 China MRIO when empty.
+Mrio load_model(const std::string& folder, const ProgressFn& progress);
 
 // Progress on stderr when it is a terminal, nothing in pipes or with --quiet.
 ProgressFn terminal_progress(bool quiet);

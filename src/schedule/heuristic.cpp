@@ -259,30 +259,22 @@ public:
         // Repair until a round gains nothing (each round retries only what changed).
         for (int round = 0; round < 6; ++round) {
             const auto before = st_.total;
-            repair(true);
+            repair();
             if (st_.total == before) {
                 break;
             }
         }
-        cover();
-        compact();
-        compact_swaps();
-        compact();
+        finish();
     }
 
     // Coverage and gap moves from a given schedule (the MILP's): never lowers its weight.
     void polish(const Schedule& from) {
-        for (const auto& l : st_.event.locked) {
-            st_.locked[static_cast<std::size_t>(l.request)] = 1;
-        }
+        mark_locked();
         for (const auto& m : from.meetings) {
             st_.place(m.request, m.slot);
         }
         st_.journal.clear();
-        cover();
-        compact();
-        compact_swaps();
-        compact();
+        finish();
     }
 
 private:
@@ -294,12 +286,26 @@ private:
     State& st_;
     std::vector<std::vector<int>> of_seat_;  // seat -> its requests, heaviest first
 
-    void place_locked() {
+    void mark_locked() {
         for (const auto& l : st_.event.locked) {
             st_.locked[static_cast<std::size_t>(l.request)] = 1;
+        }
+    }
+
+    void place_locked() {
+        mark_locked();
+        for (const auto& l : st_.event.locked) {
             st_.place(l.request, l.slot);
         }
         st_.journal.clear();
+    }
+
+    // What never lowers the weighted total: coverage, then idle-gap moves and exchanges.
+    void finish() {
+        cover();
+        compact();
+        compact_swaps();
+        compact();
     }
 
     std::vector<int> order_by_priority() const {
@@ -790,36 +796,33 @@ private:
     bool thorough_ = false;
     std::vector<std::uint64_t> failed_;  // request -> cache key of its last failed repair
 
-    std::uint64_t stamp(int r, bool evict) const {
+    // 0 is never a stamp: a request that never failed has none.
+    std::uint64_t stamp(int r) const {
         const auto ru = static_cast<std::size_t>(r);
-        return (st_.seat_hash[static_cast<std::size_t>(st_.sa[ru])] * 3) ^
-               st_.seat_hash[static_cast<std::size_t>(st_.sb[ru])] ^
-               (static_cast<std::uint64_t>(chain_depth_) << 40) ^ (evict ? 1ULL : 2ULL);
+        return ((st_.seat_hash[static_cast<std::size_t>(st_.sa[ru])] * 3) ^
+                st_.seat_hash[static_cast<std::size_t>(st_.sb[ru])]) |
+               1ULL;
     }
 
-    void repair(bool evict) {
-        std::vector<int> open;
-        for (int r : order_by_priority()) {
-            open.push_back(r);
-        }
+    void repair() {
         failed_.resize(st_.slot_of.size(), 0);
-        for (int r : open) {
+        for (int r : order_by_priority()) {
             const auto ru = static_cast<std::size_t>(r);
             if (st_.slot_of[ru] >= 0) {
                 continue;
             }
             // Attempts that failed while neither attendee's meetings changed fail again.
-            if (failed_[ru] == stamp(r, evict)) {
+            if (failed_[ru] == stamp(r)) {
                 continue;
             }
             if (hopeless(r)) {
-                failed_[ru] = stamp(r, evict);
+                failed_[ru] = stamp(r);
                 continue;
             }
-            if (insert(r) || (evict && (evict_for(r, false) || evict_one(r)))) {
+            if (insert(r) || evict_for(r, false) || evict_one(r)) {
                 continue;
             }
-            failed_[ru] = stamp(r, evict);
+            failed_[ru] = stamp(r);
         }
         st_.journal.clear();
     }

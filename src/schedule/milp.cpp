@@ -1,7 +1,6 @@
 // The exact path (the time-indexed MILP solved by CBC), the LP bound for large events, table
 // numbering, and solve(), which puts the paths together.
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <map>
 #include <memory>
