@@ -11,11 +11,11 @@ namespace tandem::test {
 
 namespace fs = std::filesystem;
 
-fs::path shared_dir() {
-    return TANDEM_SHARED_DIR;
+fs::path reference_dir() {
+    return TANDEM_REFERENCE_DIR;
 }
 fs::path pymrio_reference() {
-    return shared_dir() / "data" / "pymrio_test_reference";
+    return reference_dir() / "pymrio";
 }
 fs::path test_data() {
     return TANDEM_TEST_DATA_DIR;

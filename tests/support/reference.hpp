@@ -10,7 +10,9 @@
 
 namespace tandem::test {
 
-std::filesystem::path shared_dir();
+// The reference data of the field's tools, assembled in the build tree from
+// tests/data/reference (see its README.md for sources and licences).
+std::filesystem::path reference_dir();
 std::filesystem::path pymrio_reference();
 std::filesystem::path test_data();
 

@@ -17,7 +17,7 @@ namespace tandem::test {
 namespace {
 
 const std::filesystem::path kRaw =
-    std::filesystem::path(TANDEM_SHARED_DIR) / "data/pymrio_test_reference/pymrio_format/raw";
+    std::filesystem::path(TANDEM_REFERENCE_DIR) / "pymrio/pymrio_format/raw";
 const std::filesystem::path kData = std::filesystem::path(TANDEM_TEST_DATA_DIR) / "brief";
 
 Mrio test_mrio() {

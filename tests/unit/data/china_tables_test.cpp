@@ -17,10 +17,10 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path chnio() {
-    return shared_dir() / "data" / "china_provincial_io_chnio";
+    return reference_dir() / "china" / "china_provincial_io_chnio";
 }
 fs::path ionet() {
-    return shared_dir() / "data" / "china_national_io_ionet";
+    return reference_dir() / "china" / "china_national_io_ionet";
 }
 
 TEST(ChinaTables, ProvincialImportMatchesThePublishedFigures) {

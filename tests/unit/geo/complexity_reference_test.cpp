@@ -1,4 +1,4 @@
-// Reproduces py-ecomplexity's outputs in shared/data/ecomplexity_reference/output (cells,
+// Reproduces py-ecomplexity's outputs in tests/data/reference/ecomplexity/output (cells,
 // locations, products, proximity) within relative 1e-9 (absolute 1e-9 near zero; the reference
 // files carry 15 significant digits).
 #include <cmath>
@@ -17,7 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path ecx() {
-    return shared_dir() / "data" / "ecomplexity_reference";
+    return reference_dir() / "ecomplexity";
 }
 
 struct Panel {

@@ -1,5 +1,5 @@
 // EconGeo's cross-reference on the 2017 provincial value added
-// (shared/data/ecomplexity_reference/output/china2017va_econgeo_*.csv): Herfindahl, Krugman,
+// (tests/data/reference/ecomplexity/output/china2017va_econgeo_*.csv): Herfindahl, Krugman,
 // specialisation coefficient, Hachman, average LQ, locational Gini, KCI, TCI, MORc, MORt,
 // co-occurrence and probability relatedness to 1e-9; entropy and Gini as EconGeo rounds them
 // (three decimals), relatedness density as the reference prints it (two decimals). Then
@@ -45,7 +45,7 @@ struct ProvinceMatrix {
 // to 0), locations and sectors sorted as strings.
 const ProvinceMatrix& china2017() {
     static const ProvinceMatrix m = [] {
-        const auto dir = shared_dir() / "data" / "ecomplexity_reference";
+        const auto dir = reference_dir() / "ecomplexity";
         std::map<std::string, std::map<std::string, double>> cells;
         std::map<std::string, int> sectors;
         bool header = true;
@@ -81,8 +81,7 @@ const ProvinceMatrix& china2017() {
 }
 
 std::filesystem::path econgeo_output(const std::string& what) {
-    return shared_dir() / "data" / "ecomplexity_reference" / "output" /
-           ("china2017va_econgeo_" + what + ".csv");
+    return reference_dir() / "ecomplexity" / "output" / ("china2017va_econgeo_" + what + ".csv");
 }
 
 TEST(Specialisation, MatchesEconGeoOnChineseProvinces) {

@@ -1,4 +1,4 @@
-// Reproduces every file of shared/data/pymrio_test_reference/{base,agg,shock} (pymrio 0.6.3's
+// Reproduces every file of tests/data/reference/pymrio/{base,agg,shock} (pymrio 0.6.3's
 // calc_all, aggregate and reset_all_to_coefficients on its own test MRIO; see its SOURCE.md)
 // within relative error 1e-9, absolute 1e-9 near zero.
 #include <filesystem>
