@@ -41,6 +41,7 @@ struct PanelArgs {
     double min_loc_total = 0.0;
     double min_prod_total = 0.0;
     std::vector<std::string> years;
+    std::size_t max_cells = data::LongPanel::kDefaultMaxCells;
 };
 
 void add_panel_args(CLI::App& cmd, PanelArgs& a) {
@@ -50,6 +51,10 @@ void add_panel_args(CLI::App& cmd, PanelArgs& a) {
     cmd.add_option("--loc", a.columns.loc, "name of the location column");
     cmd.add_option("--prod", a.columns.prod, "name of the product (activity) column");
     cmd.add_option("--val", a.columns.val, "name of the value column");
+    cmd.add_option("--max-cells",
+                   a.max_cells,
+                   "refuse a year of more locations x products cells than this (5,000,000): a "
+                   "sparse file would otherwise make a huge dense year and output");
     cmd.add_option("--presence",
                    a.presence,
                    "presence test: rca (RCA >= threshold), rpop (value per head, needs "
@@ -237,7 +242,7 @@ void for_each_year(const PanelArgs& a, bool quiet, Fn&& fn) {
             std::find(a.years.begin(), a.years.end(), panel.time(t)) == a.years.end()) {
             continue;
         }
-        auto y = panel.year_matrix(t);
+        auto y = panel.year_matrix(t, a.max_cells);
         apply_filters(a, y, quiet);
         try {
             const auto options = complexity_options(a, y, pop.get());
@@ -346,7 +351,7 @@ TwoYears two_years(const PanelArgs& a, const std::string& from, const std::strin
         if (i == panel.years()) {
             fail(ErrorCode::kInvalidInput, "{}: no year '{}' in the file", a.input, t);
         }
-        auto y = panel.year_matrix(i);
+        auto y = panel.year_matrix(i, a.max_cells);
         apply_filters(a, y, true);
         return y;
     };

@@ -57,7 +57,37 @@ std::size_t LongPanel::find(const std::string& time) const {
     return static_cast<std::size_t>(std::find(times_.begin(), times_.end(), time) - times_.begin());
 }
 
-YearMatrix LongPanel::year_matrix(std::size_t year) const {
+namespace {
+
+void check_dense_size(const std::string& time,
+                      std::size_t locations,
+                      std::size_t products,
+                      std::size_t max_cells) {
+    const std::size_t cells = locations * products;
+    const std::size_t square = products * products;
+    if (cells <= max_cells && square <= max_cells) {
+        return;
+    }
+    // About 8 bytes a cell in memory and 150 bytes a row of complexity output.
+    const std::size_t largest = std::max(cells, square);
+    fail(ErrorCode::kInvalidInput,
+         "year {}: {} locations x {} products make {} cells a year ({} x {} for proximity; "
+         "about {:.1f} GB in memory, {:.1f} GB of complexity output), over the limit of {} "
+         "cells a year (max_cells)",
+         time,
+         locations,
+         products,
+         cells,
+         products,
+         products,
+         static_cast<double>(largest) * 8.0 / 1e9,
+         static_cast<double>(cells) * 150.0 / 1e9,
+         max_cells);
+}
+
+}  // namespace
+
+YearMatrix LongPanel::year_matrix(std::size_t year, std::size_t max_cells) const {
     YearMatrix m;
     m.time = times_[year];
     const auto& cells = cells_[year];
@@ -78,6 +108,7 @@ YearMatrix LongPanel::year_matrix(std::size_t year) const {
     std::sort(prods.begin(), prods.end(), [&](std::uint32_t a, std::uint32_t b) {
         return products_[a] < products_[b];
     });
+    check_dense_size(m.time, m.locations.size(), prods.size(), max_cells);
     for (std::size_t i = 0; i < prods.size(); ++i) {
         prod_pos[prods[i]] = static_cast<std::int64_t>(i);
         m.products.push_back(products_[prods[i]]);

@@ -37,8 +37,12 @@ public:
     std::size_t years() const { return times_.size(); }
     const std::string& time(std::size_t year) const { return times_[year]; }
     std::size_t cells(std::size_t year) const { return cells_[year].size(); }
-    // The dense matrix of one year: the locations and products that appear in it.
-    YearMatrix year_matrix(std::size_t year) const;
+    // The dense matrix of one year: the locations and products that appear in it. A sparse
+    // file can name many locations and products with few rows each: the shape is checked
+    // before allocating, and a year of more than max_cells cells (locations x products, or
+    // products x products for proximity) is refused with the estimate (invalid input).
+    YearMatrix year_matrix(std::size_t year, std::size_t max_cells = kDefaultMaxCells) const;
+    static constexpr std::size_t kDefaultMaxCells = 5'000'000;
     // The position of a year by its label, or years() if absent.
     std::size_t find(const std::string& time) const;
 
