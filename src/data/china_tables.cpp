@@ -12,6 +12,7 @@
 
 #include "tandem/core/error.hpp"
 #include "tandem/data/delimited.hpp"
+#include "tandem/data/json_input.hpp"
 #include "tandem/data/output_folder.hpp"
 #include "tandem/data/regions.hpp"
 #include "tandem/data/table_writers.hpp"
@@ -644,8 +645,11 @@ std::vector<Code> codes_from(const nlohmann::ordered_json& j,
     if (!j.contains(key) || !j[key].is_array()) {
         fail(ErrorCode::kInvalidInput, "{}: expected an array \"{}\"", file, key);
     }
+    const std::string where = fmt::format("{} \"{}\"", file, key);
     for (const auto& c : j[key]) {
-        out.push_back(Code{c.value("code", ""), c.value("name_en", ""), c.value("name_zh", "")});
+        out.push_back(Code{json_string(c, "code", where),
+                           json_string(c, "name_en", where),
+                           json_string(c, "name_zh", where)});
     }
     return out;
 }
@@ -848,27 +852,25 @@ TableSet read_table_set(const fs::path& folder) {
         fail(ErrorCode::kIo, "{}: not found: expected a tandem table set", mfile);
     }
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    nlohmann::ordered_json m;
-    try {
-        m = nlohmann::ordered_json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        fail(ErrorCode::kInvalidInput, "{}: invalid JSON at byte {}: {}", mfile, e.byte, e.what());
-    }
-    if (m.value("format", "") != "tandem-table-set") {
+    const nlohmann::ordered_json m = parse_json(text, mfile);
+    if (!m.is_object() || json_string(m, "format", mfile) != "tandem-table-set") {
         fail(ErrorCode::kInvalidInput, "{}: \"format\" must be \"tandem-table-set\"", mfile);
     }
     TableSet set;
-    set.kind = m.value("kind", "");
-    set.year = m.value("year", 0);
-    set.unit = m.value("unit", "");
-    set.classification = m.value("classification", "");
-    set.source = m.value("source", "");
-    set.licence = m.value("licence", "");
+    set.kind = json_string(m, "kind", mfile);
+    set.year = static_cast<int>(json_integer(m, "year", mfile));
+    set.unit = json_string(m, "unit", mfile);
+    set.classification = json_string(m, "classification", mfile);
+    set.source = json_string(m, "source", mfile);
+    set.licence = json_string(m, "licence", mfile);
     set.sectors = codes_from(m, mfile, "sectors");
     set.final_use = codes_from(m, mfile, "final_use");
     set.value_added = codes_from(m, mfile, "value_added");
     if (m.contains("notes") && m["notes"].is_array()) {
         for (const auto& note : m["notes"]) {
+            if (!note.is_string()) {
+                fail(ErrorCode::kInvalidInput, "{}: \"notes\" must hold strings", mfile);
+            }
             set.notes.push_back(note.get<std::string>());
         }
     }
@@ -877,11 +879,24 @@ TableSet read_table_set(const fs::path& folder) {
     const auto sectors = codes_only(set.sectors);
     const auto fu = codes_only(set.final_use);
     const auto va = codes_only(set.value_added);
+    // The manifest declares the shape: refuse an absurd one before allocating for it.
+    const double cells = static_cast<double>(regions.size()) * static_cast<double>(sectors.size()) *
+                         static_cast<double>(sectors.size() + fu.size() + va.size() + 1);
+    if (cells > 2e8) {
+        fail(ErrorCode::kInvalidInput,
+             "{}: {} regions x {} sectors declare {:.0f} cells (about {:.1f} GB): over the limit "
+             "of 200,000,000 cells",
+             mfile,
+             regions.size(),
+             sectors.size(),
+             cells,
+             cells * 8.0 / 1e9);
+    }
     auto z = read_stacked(folder / "Z.csv", region_codes, sectors, sectors);
     auto y = read_stacked(folder / "Y.csv", region_codes, sectors, fu);
     auto v = read_stacked(folder / "V.csv", region_codes, va, sectors);
     auto x = read_stacked(folder / "x.csv", region_codes, sectors, {"x"});
-    const bool non_competitive = m.value("import_type", "") == "non-competitive";
+    const bool non_competitive = json_string(m, "import_type", mfile) == "non-competitive";
     std::vector<Matrix> zi;
     std::vector<Matrix> yi;
     if (non_competitive) {
