@@ -1,6 +1,7 @@
 #include "tandem/core/mrio.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 #include "tandem/core/error.hpp"
@@ -73,9 +74,15 @@ std::vector<std::size_t> Mrio::final_demand_region() const {
 }
 
 Vector Mrio::reciprocal_output() const {
+    // Near-zero outputs count as zero wherever tandem divides by x (A, B, S, shares): an output
+    // of at most 1e-9 times the largest output gives 0 here, so its column of A and its row of
+    // B are 0 (docs/numerics.md, "Near-zero outputs"; the same threshold as
+    // mrio::kNegligibleOutput).
+    constexpr double kNegligibleOutput = 1e-9;
     Vector r(x.size());
+    const double floor = x.size() > 0 ? kNegligibleOutput * x.cwiseAbs().maxCoeff() : 0.0;
     for (Eigen::Index i = 0; i < x.size(); ++i) {
-        r(i) = x(i) == 0.0 ? 0.0 : 1.0 / x(i);
+        r(i) = x(i) == 0.0 || std::fabs(x(i)) <= floor ? 0.0 : 1.0 / x(i);
     }
     return r;
 }

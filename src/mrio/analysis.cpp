@@ -1,5 +1,7 @@
 #include "tandem/mrio/analysis.hpp"
 
+#include <cmath>
+
 #include <Eigen/LU>
 
 #include "tandem/core/error.hpp"
@@ -83,18 +85,52 @@ Linkages linkages(const Vector& x, const LeontiefSolver& solver, ForwardMeasure 
     const auto n = static_cast<Eigen::Index>(solver.size());
     require(x.size() == n, "x and the factorisation differ in size");
     Linkages out;
+    // Near-zero outputs count as zero (docs/numerics.md): such a sector has a zero column of A
+    // and a zero row of B, takes no part in the means and is reported as "no output".
+    const double floor = n > 0 ? kNegligibleOutput * x.cwiseAbs().maxCoeff() : 0.0;
+    Vector xe = x;
+    std::vector<bool> active(static_cast<std::size_t>(n), true);
+    for (Eigen::Index j = 0; j < n; ++j) {
+        if (x(j) == 0.0 || std::fabs(x(j)) <= floor) {
+            xe(j) = 0.0;
+            active[static_cast<std::size_t>(j)] = false;
+            ++out.negligible;
+        }
+    }
     const Matrix ones = Matrix::Ones(n, 1);
     out.backward = solver.solve_transposed(ones).col(0);
     if (forward == ForwardMeasure::kGhosh) {
-        // Row sums of G = x^-1 L x are (L x) / x.
-        Vector lx = solver.solve(x).col(0);
-        out.forward = ratio(lx, x);
+        // Row sums of G = x^-1 L x are (L x) / x; a zero row of B gives a row sum of 1.
+        Vector lx = solver.solve(xe).col(0);
+        out.forward = ratio(lx, xe);
+        for (Eigen::Index j = 0; j < n; ++j) {
+            if (!active[static_cast<std::size_t>(j)]) {
+                out.forward(j) = 1.0;
+            }
+        }
     } else {
         out.forward = solver.solve(ones).col(0);
     }
-    out.power = out.backward / out.backward.mean();
-    out.sensitivity = out.forward / out.forward.mean();
+    double bsum = 0.0;
+    double fsum = 0.0;
     for (Eigen::Index j = 0; j < n; ++j) {
+        if (active[static_cast<std::size_t>(j)]) {
+            bsum += out.backward(j);
+            fsum += out.forward(j);
+        }
+    }
+    const double count = static_cast<double>(n - static_cast<Eigen::Index>(out.negligible));
+    const double bmean = count > 0 ? bsum / count : 1.0;
+    const double fmean = count > 0 ? fsum / count : 1.0;
+    out.power = Vector::Zero(n);
+    out.sensitivity = Vector::Zero(n);
+    for (Eigen::Index j = 0; j < n; ++j) {
+        if (!active[static_cast<std::size_t>(j)]) {
+            out.kind.push_back("no output");
+            continue;
+        }
+        out.power(j) = out.backward(j) / bmean;
+        out.sensitivity(j) = out.forward(j) / fmean;
         const bool b = out.power(j) > 1.0;
         const bool f = out.sensitivity(j) > 1.0;
         out.kind.push_back(b && f ? "key" : b ? "backward" : f ? "forward" : "weak");

@@ -187,6 +187,7 @@ void check_table(const Mrio& m, const CalcOptions& options) {
                  label);
         }
     }
+    const Vector recix = have_x ? m.reciprocal_output() : Vector();
     // One pass over the flows (or coefficients), column by column: large tables are read once.
     const bool flows = m.Z.size() > 0;
     const Matrix& t = flows ? m.Z : m.A;
@@ -220,6 +221,9 @@ void check_table(const Mrio& m, const CalcOptions& options) {
         const auto label = s.joined(static_cast<std::size_t>(j));
         double colsum = sum;
         if (flows) {
+            if (m.x(j) != 0.0 && recix(j) == 0.0) {
+                continue;  // near-zero output: its column of A is 0 (docs/numerics.md)
+            }
             if (m.x(j) == 0.0) {
                 if (abs_sum != 0.0) {
                     fail(ErrorCode::kInvalidInput,
@@ -421,7 +425,8 @@ void calc_multipliers(Mrio& m, const LeontiefSolver& solver, const CalcOptions& 
     }
     Matrix down_t;
     if (need_down) {
-        const bool all_positive = (m.x.array() > 0.0).all();
+        // Near-zero outputs (reciprocal 0) break G = x^-1 L x: B is then factored itself.
+        const bool all_positive = (m.reciprocal_output().array() > 0.0).all();
         if (all_positive) {
             // G = x^-1 L x, so G S' = x^-1 L (x S'): the same factorisation serves Ghosh.
             down_t = m.reciprocal_output().asDiagonal() * solver.solve(m.x.asDiagonal() * st) - st;
@@ -497,7 +502,7 @@ LeontiefSolver calc_all(Mrio& m, const CalcOptions& options, const ProgressFn& p
             m.B = recix.asDiagonal() * m.Z;
         }
         if (options.explicit_inverse && m.G.size() == 0) {
-            if ((m.x.array() > 0.0).all()) {
+            if ((recix.array() > 0.0).all()) {
                 m.G = recix.asDiagonal() * m.L * m.x.asDiagonal();
             } else {
                 Matrix b_mat = recix.asDiagonal() * m.Z;

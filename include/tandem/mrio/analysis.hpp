@@ -51,15 +51,23 @@ MultiplierTable multipliers(const Matrix& A,
 
 enum class ForwardMeasure { kGhosh, kLeontief };
 
+// Near-zero outputs: x_j <= kNegligibleOutput * max|x| counts as zero wherever x divides
+// (A, B, S, shares; Mrio::reciprocal_output), documented in docs/numerics.md.
+constexpr double kNegligibleOutput = 1e-9;
+
 // Rasmussen's linkages: backward = column sums of L, forward = row sums of G (Ghosh, M&B 12.1.2)
-// or of L; power and sensitivity of dispersion are these over their means; a key sector has both
+// or of L; power and sensitivity of dispersion are these over their means (sectors with output
+// counted as zero left out); a key sector has both
 // above 1.
 struct Linkages {
     Vector backward;
     Vector forward;
     Vector power;                   // backward / mean(backward)
     Vector sensitivity;             // forward / mean(forward)
-    std::vector<std::string> kind;  // "key", "backward", "forward" or "weak"
+    std::vector<std::string> kind;  // "key", "backward", "forward", "weak" or "no output"
+    // Sectors with near-zero output (kNegligibleOutput): kind "no output", power and
+    // sensitivity 0, left out of the means.
+    std::size_t negligible = 0;
 };
 
 Linkages linkages(const Vector& x,

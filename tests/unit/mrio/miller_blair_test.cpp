@@ -5,6 +5,8 @@
 // version (section 2.5) has A-bar = [.15 .25 .05; .2 .05 .4; .3 .25 .05] and
 // L-bar = [1.365 .425 .251; .527 1.348 .595; .570 .489 1.289]. M&B print three decimals; the
 // exact values below were derived by hand from the same matrices and agree with them.
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "tandem/core/mrio.hpp"
@@ -211,6 +213,73 @@ TEST(MillerBlair, RoundDecompositionHoldsForThreeRegions) {
     mrio::calc_all(m, o);
     auto round = mrio::round_decomposition(m, m.a_matrix());
     EXPECT_LT((round.M3 * round.M2 * round.M1 - m.L).cwiseAbs().maxCoeff(), 1e-12);
+}
+
+// Near-zero outputs (docs/numerics.md): an output of at most 1e-9 x the largest counts as zero
+// wherever tandem divides by x. The shipped China MRIO has such a sector (output 4.4e-10,
+// sales of 1,851.6): its Ghosh row sum (L x)_j / x_j was 1e13 and swamped every other sector's.
+Mrio three_sector(bool with_tiny) {
+    const Eigen::Index n = with_tiny ? 4 : 3;
+    Mrio m;
+    std::vector<std::string> names = {"s1", "s2", "s3"};
+    if (with_tiny) {
+        names.push_back("tiny");
+    }
+    m.sectors = Index::product("region", {"r"}, "sector", names);
+    m.final_demand = Index::product("region", {"r"}, "category", {"f"});
+    m.Z = Matrix::Zero(n, n);
+    m.Z.topLeftCorner(3, 3) << 150, 500, 50, 200, 100, 400, 300, 250, 50;
+    m.Y = Matrix::Zero(n, 1);
+    m.Y.topRows(3) << 300, 1300, 900;
+    m.x = Vector::Zero(n);
+    m.x.head(3) << 1000, 2000, 1500;
+    if (with_tiny) {
+        m.Z.row(3) << 1.0, 0.5, 0.2, 0.0;  // sells far more than its output, as in the data
+        m.Z(0, 3) = 1e-11;
+        m.Z(1, 3) = 1e-11;
+        m.x(3) = 1e-10;
+    }
+    m.units = std::vector<std::string>(static_cast<std::size_t>(n), "$");
+    return m;
+}
+
+TEST(NearZeroOutput, GhoshLinkagesStayFiniteAndKeySectorsUnchanged) {
+    Mrio base = three_sector(false);
+    auto base_solver = mrio::calc_all(base);
+    auto base_link = mrio::linkages(base.x, base_solver);
+    EXPECT_EQ(base_link.negligible, 0u);
+
+    Mrio m = three_sector(true);
+    auto solver = mrio::calc_all(m);
+    auto link = mrio::linkages(m.x, solver);
+    EXPECT_EQ(link.negligible, 1u);
+    for (Eigen::Index j = 0; j < 4; ++j) {
+        EXPECT_TRUE(std::isfinite(link.forward(j))) << j;
+        EXPECT_LT(link.forward(j), 10.0) << j;  // was about 1e10 for the tiny sector
+        EXPECT_TRUE(std::isfinite(link.sensitivity(j))) << j;
+    }
+    EXPECT_EQ(link.kind[3], "no output");
+    EXPECT_DOUBLE_EQ(link.forward(3), 1.0);  // a zero row of B
+    int key = 0;
+    for (std::size_t j = 0; j < 3; ++j) {
+        EXPECT_EQ(link.kind[j], base_link.kind[j]) << j;
+        key += link.kind[j] == "key" ? 1 : 0;
+        // The Ghosh forward linkages of the other sectors are those without the tiny sector.
+        EXPECT_NEAR(link.forward(static_cast<Eigen::Index>(j)),
+                    base_link.forward(static_cast<Eigen::Index>(j)),
+                    1e-9);
+    }
+    EXPECT_GT(key, 0);
+    // Its column of A is 0 (no division by 1e-10).
+    const Matrix A = m.a_matrix();
+    EXPECT_EQ(A.col(3).cwiseAbs().maxCoeff(), 0.0);
+    EXPECT_EQ(m.reciprocal_output()(3), 0.0);
+}
+
+TEST(NearZeroOutput, OutputsAboveTheThresholdAreDividedAsBefore) {
+    Mrio m = three_sector(true);
+    m.x(3) = 1e-3;  // 5e-7 x the largest output: above 1e-9, a real (small) output
+    EXPECT_DOUBLE_EQ(m.reciprocal_output()(3), 1e3);
 }
 
 }  // namespace
