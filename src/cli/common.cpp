@@ -1,7 +1,10 @@
 #include "common.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -24,7 +27,32 @@ void add_output_options(CLI::App& app, OutputOptions& options) {
     app.add_flag("-q,--quiet", options.quiet, "no progress messages");
 }
 
+void refuse_input_overlap(const std::string& output, const std::vector<std::string>& inputs) {
+    if (output.empty() || output == "-") {
+        return;
+    }
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path out = fs::weakly_canonical(fs::absolute(output, ec), ec);
+    for (const auto& input : inputs) {
+        if (input.empty() || input.starts_with("china:") || !fs::exists(input, ec)) {
+            continue;
+        }
+        const fs::path in = fs::weakly_canonical(fs::absolute(input, ec), ec);
+        auto [in_end, out_it] = std::mismatch(in.begin(), in.end(), out.begin(), out.end());
+        const bool same_or_inside =
+            in_end == in.end() || (std::next(in_end) == in.end() && in_end->empty());
+        if (same_or_inside) {
+            fail(ErrorCode::kIo,
+                 "{}: is the input {} or inside it; refusing to write there",
+                 output,
+                 input);
+        }
+    }
+}
+
 void emit(const std::vector<Table>& tables, const OutputOptions& options) {
+    refuse_input_overlap(options.output, options.inputs);
     auto format = data::parse_format(options.format);
     if (!options.output.empty() && options.format == "table") {
         format = data::format_for_path(options.output, data::Format::kTable);
@@ -65,7 +93,7 @@ Mrio load_model(const std::string& folder, const ProgressFn& progress) {
         int year = 0;
         const std::string y = folder.substr(6);
         if (y != "2017" && y != "2012") {
-            fail(ErrorCode::kUsage, "the shipped China MRIOs are china:2017 and china:2012");
+            fail(ErrorCode::kInvalidInput, "the shipped China MRIOs are china:2017 and china:2012");
         }
         year = std::stoi(y);
         return china::load_china_mrio(year);

@@ -16,7 +16,12 @@ struct OutputOptions {
     std::string format = "table";  // table | csv | json | xlsx
     std::string output;            // -o: file or folder; empty = standard output
     bool quiet = false;
+    // Paths read by the command (folders or files): -o may not be one of them or inside one.
+    std::vector<std::string> inputs;
 };
+
+// Refuses (exit 4) an output path that is an input, or inside an input folder.
+void refuse_input_overlap(const std::string& output, const std::vector<std::string>& inputs);
 
 // Adds --format/-f, -o/--output and --quiet to a command.
 void add_output_options(CLI::App& app, OutputOptions& options);

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -155,6 +156,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->callback([a] {
             const auto t0 = std::chrono::steady_clock::now();
             auto progress = terminal_progress(a->model.quiet);
+            refuse_input_overlap(a->out, {a->model.folder});
             Mrio m = load_model(a->model.folder, progress);
             auto options = calc_options(a->model, m.size());
             options.ghosh = a->ghosh;
@@ -207,6 +209,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->add_flag("-q,--quiet", a->model.quiet, "no progress messages");
         cmd->callback([a] {
             auto progress = terminal_progress(a->model.quiet);
+            refuse_input_overlap(a->out, {a->model.folder});
             Mrio m = load_model(a->model.folder, progress);
             if (a->to == "tandem") {
                 data::write_tandem_mrio(m, a->out, progress);
@@ -233,10 +236,23 @@ void add_mrio_commands(CLI::App& app) {
         auto* cmd = group->add_subcommand(
             "show", "Print or export one account (Z, x, Emissions/D_cba_reg, ...) of a folder.");
         add_model_args(*cmd, a->model);
-        cmd->add_option("account", a->account, "account name; 'list' lists them")->required();
+        cmd->add_option("account", a->account, "account name; 'list' lists them");
         cmd->add_flag("--calc", a->calc, "run calc_all first");
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
+            // One positional: a folder or model spec, else the account of the default model.
+            if (a->account.empty()) {
+                if (a->model.folder.empty()) {
+                    fail(ErrorCode::kUsage, "account is required ('list' lists them)");
+                }
+                if (!a->model.folder.starts_with("china:") &&
+                    !std::filesystem::exists(a->model.folder)) {
+                    a->account = std::exchange(a->model.folder, std::string());
+                } else {
+                    fail(ErrorCode::kUsage, "account is required ('list' lists them)");
+                }
+            }
+            a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             if (a->calc) {
                 mrio::calc_all(m, calc_options(a->model, m.size()));
@@ -289,6 +305,8 @@ void add_mrio_commands(CLI::App& app) {
         cmd->callback([a, scale] {
             a->has_scale = scale->count() > 0;
             auto progress = terminal_progress(a->out.quiet);
+            a->out.inputs = {a->model.folder};
+            refuse_input_overlap(a->save, a->out.inputs);
             Mrio base = load_model(a->model.folder, progress);
             auto options = calc_options(a->model, base.size());
             options.keep_A = true;
@@ -405,6 +423,7 @@ void add_mrio_commands(CLI::App& app) {
                         "expenditure by households'");
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
+            a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             auto options = calc_options(a->model, m.size());
             auto solver = mrio::calc_all(m, options);
@@ -467,18 +486,19 @@ void add_mrio_commands(CLI::App& app) {
             auto result = mrio::multipliers(m.a_matrix(), solver, rows, closure);
             std::vector<std::string> cols;
             Matrix values(static_cast<Eigen::Index>(m.size()), 0);
+            // Row r of every block is result.names[r] ("output" first, then one per row).
             auto append = [&](const Matrix& block, const std::string& suffix) {
                 for (Eigen::Index r = 0; r < block.rows(); ++r) {
-                    cols.push_back(result.names[static_cast<std::size_t>(r)] + suffix);
+                    cols.push_back(result.names.at(static_cast<std::size_t>(r)) + suffix);
                     values.conservativeResize(Eigen::NoChange, values.cols() + 1);
                     values.col(values.cols() - 1) = block.row(r).transpose();
                 }
             };
             append(result.simple, " (simple)");
-            append(result.type1.bottomRows(result.type1.rows() - 1), " (Type I)");
+            append(result.type1, " (Type I)");
             if (closure) {
                 append(result.total, " (total, households closed)");
-                append(result.type2.bottomRows(result.type2.rows() - 1), " (Type II)");
+                append(result.type2, " (Type II)");
             }
             emit({sector_table(m, "multipliers", cols, values)}, a->out);
         });
@@ -502,6 +522,7 @@ void add_mrio_commands(CLI::App& app) {
             ->check(CLI::IsMember({"ghosh", "leontief"}));
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
+            a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             auto solver = mrio::calc_all(m, calc_options(a->model, m.size()));
             auto link = mrio::linkages(m.x,
@@ -513,6 +534,14 @@ void add_mrio_commands(CLI::App& app) {
                 "linkages",
                 {"backward", "forward", "power of dispersion", "sensitivity of dispersion"},
                 Matrix(static_cast<Eigen::Index>(m.size()), 4));
+            if (link.negligible > 0 && !a->out.quiet) {
+                std::cerr << fmt::format(
+                    "note: {} sector(s) with near-zero output (at most {:g} x the largest) "
+                    "count as zero output: their column of A and row of B are 0, they are "
+                    "left out of the means and shown as 'no output'\n",
+                    link.negligible,
+                    mrio::kNegligibleOutput);
+            }
             t.values.col(0) = link.backward;
             t.values.col(1) = link.forward;
             t.values.col(2) = link.power;
@@ -539,6 +568,7 @@ void add_mrio_commands(CLI::App& app) {
         add_model_args(*cmd, a->model);
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
+            a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             require_dense_size(m, "hypothetical extraction");
             auto options = calc_options(a->model, m.size());
@@ -579,6 +609,7 @@ void add_mrio_commands(CLI::App& app) {
             ->check(CLI::IsMember({"miller", "round"}));
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
+            a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             require_dense_size(m, "the regional decomposition");
             auto options = calc_options(a->model, m.size());
@@ -644,6 +675,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->add_flag("-q,--quiet", a->model.quiet, "no progress messages");
         cmd->callback([a] {
             auto progress = terminal_progress(a->model.quiet);
+            refuse_input_overlap(a->out, {a->model.folder});
             Mrio m = load_model(a->model.folder, progress);
             mrio::Aggregation agg;
             if (!a->regions.empty()) {
@@ -685,6 +717,7 @@ void add_mrio_commands(CLI::App& app) {
             ->required();
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
+            a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             auto solver = mrio::calc_all(m, calc_options(a->model, m.size()));
             Vector dv = Vector::Zero(static_cast<Eigen::Index>(m.size()));

@@ -95,16 +95,44 @@ void read_delimited(const std::filesystem::path& path,
         }
         state.done.clear();
     };
-    while (std::getline(in, line)) {
+    // CR, LF and CRLF all end a line (old Mac files use bare CR): a physical LF-line is split at
+    // every CR, and a CR right before the LF (CRLF) adds no empty line.
+    std::string physical;
+    std::vector<std::string> pending;
+    std::size_t next = 0;
+    auto next_line = [&]() -> bool {
+        if (next < pending.size()) {
+            line = std::move(pending[next++]);
+            return true;
+        }
+        if (!std::getline(in, physical)) {
+            return false;
+        }
+        pending.clear();
+        next = 0;
+        std::size_t start = 0;
+        while (true) {
+            const auto cr = physical.find('\r', start);
+            if (cr == std::string::npos) {
+                pending.push_back(physical.substr(start));
+                break;
+            }
+            pending.push_back(physical.substr(start, cr - start));
+            start = cr + 1;
+            if (start == physical.size()) {
+                break;  // CRLF, or a file ending in CR
+            }
+        }
+        line = std::move(pending[next++]);
+        return true;
+    };
+    while (next_line()) {
         ++line_no;
         if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) {
             line.erase(0, 3);
         }
         if (!is_valid_utf8(line)) {
             fail_at(file, line_no, 1, "invalid UTF-8 (files must be UTF-8 encoded)");
-        }
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
         }
         if (state.fields.empty() && record_line == 0) {
             record_line = line_no;
@@ -137,11 +165,25 @@ void read_delimited(const std::filesystem::path& path,
     flush(line_no);
 }
 
+std::string cell_excerpt(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit) {
+        return std::string(text);
+    }
+    // Cut on a UTF-8 character boundary.
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
+        --cut;
+    }
+    return fmt::format("{}... ({} bytes)", text.substr(0, cut), text.size());
+}
+
 double parse_number(std::string_view text,
                     const std::string& file,
                     std::size_t line,
                     std::size_t column,
                     std::string_view what) {
+    const std::string what_text = cell_excerpt(what, 200);
+    what = what_text;
     std::string_view t = text;
     while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) {
         t.remove_prefix(1);
@@ -159,17 +201,23 @@ double parse_number(std::string_view text,
     double value = 0.0;
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
     if (ec == std::errc::result_out_of_range) {
-        fail_at(file, line, column, fmt::format("number out of range for {}: '{}'", what, text));
-    }
-    if (ec != std::errc() || ptr != t.data() + t.size()) {
-        fail_at(
-            file, line, column, fmt::format("expected a number for {}, found '{}'", what, text));
-    }
-    if (!std::isfinite(value)) {
         fail_at(file,
                 line,
                 column,
-                fmt::format("expected a finite number for {}, found '{}'", what, text));
+                fmt::format("number out of range for {}: '{}'", what, cell_excerpt(text)));
+    }
+    if (ec != std::errc() || ptr != t.data() + t.size()) {
+        fail_at(file,
+                line,
+                column,
+                fmt::format("expected a number for {}, found '{}'", what, cell_excerpt(text)));
+    }
+    if (!std::isfinite(value)) {
+        fail_at(
+            file,
+            line,
+            column,
+            fmt::format("expected a finite number for {}, found '{}'", what, cell_excerpt(text)));
     }
     return value;
 }

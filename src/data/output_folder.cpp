@@ -1,7 +1,9 @@
 #include "tandem/data/output_folder.hpp"
 
+#include <cerrno>
 #include <fstream>
 #include <random>
+#include <system_error>
 
 #include "tandem/core/error.hpp"
 
@@ -14,10 +16,34 @@ std::string random_suffix() {
     std::random_device rd;
     return fmt::format("{:08x}", rd());
 }
+
+// Outputs are never written through, or in place of, a symbolic link.
+void refuse_symlink(const fs::path& target) {
+    std::error_code ec;
+    fs::path p = target;
+    while (p.has_relative_path() && !p.has_filename()) {
+        p = p.parent_path();  // "dir/" names dir
+    }
+    if (fs::is_symlink(fs::symlink_status(p, ec))) {
+        fail(ErrorCode::kIo,
+             "{}: is a symbolic link; refusing to write through or replace it",
+             target.string());
+    }
+}
+
+// "dir/" -> "dir", so that parent_path() and filename() name the folder itself.
+fs::path strip_trailing_separators(fs::path p) {
+    while (p.has_relative_path() && !p.has_filename()) {
+        p = p.parent_path();
+    }
+    return p;
+}
 }  // namespace
 
-OutputFolder::OutputFolder(fs::path target, std::string marker) : target_(std::move(target)) {
+OutputFolder::OutputFolder(fs::path target, std::string marker)
+    : target_(strip_trailing_separators(std::move(target))) {
     std::error_code ec;
+    refuse_symlink(target_);
     if (fs::exists(target_, ec)) {
         if (!fs::is_directory(target_, ec)) {
             fail(ErrorCode::kIo,
@@ -82,6 +108,10 @@ void OutputFolder::commit() {
 
 void write_file_atomically(const fs::path& path, const std::string& content) {
     std::error_code ec;
+    refuse_symlink(path);
+    if (!path.has_filename() || fs::is_directory(path, ec)) {
+        fail(ErrorCode::kIo, "{}: is a folder; expected a file name", path.string());
+    }
     if (path.has_parent_path()) {
         fs::create_directories(path.parent_path(), ec);
     }
@@ -92,8 +122,12 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
         out << content;
         out.close();
         if (!out) {
+            const int err = errno;
             fs::remove(temp, ec);
-            fail(ErrorCode::kIo, "{}: cannot write", path.string());
+            fail(ErrorCode::kIo,
+                 "{}: cannot write{}",
+                 path.string(),
+                 err != 0 ? ": " + std::generic_category().message(err) : std::string());
         }
     }
     fs::rename(temp, path, ec);
@@ -105,6 +139,10 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
 
 AtomicFile::AtomicFile(fs::path target) : target_(std::move(target)) {
     std::error_code ec;
+    refuse_symlink(target_);
+    if (!target_.has_filename() || fs::is_directory(target_, ec)) {
+        fail(ErrorCode::kIo, "{}: is a folder; expected a file name", target_.string());
+    }
     if (target_.has_parent_path()) {
         fs::create_directories(target_.parent_path(), ec);
     }

@@ -1,5 +1,6 @@
 #include "tandem/data/pymrio_format.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +15,7 @@
 
 #include "tandem/core/error.hpp"
 #include "tandem/data/delimited.hpp"
+#include "tandem/data/json_input.hpp"
 #include "tandem/data/output_folder.hpp"
 
 namespace tandem::data {
@@ -23,6 +25,7 @@ using ordered_json = nlohmann::ordered_json;
 
 namespace {
 
+// Lines as read_delimited counts them: CR, LF and CRLF each end one line.
 std::size_t count_lines(const fs::path& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr) {
@@ -31,13 +34,14 @@ std::size_t count_lines(const fs::path& path) {
     std::vector<char> buf(1 << 20);
     std::size_t lines = 0;
     std::size_t got = 0;
+    char prev = 0;
     while ((got = std::fread(buf.data(), 1, buf.size(), f)) > 0) {
-        const char* p = buf.data();
-        const char* end = p + got;
-        while ((p = static_cast<const char*>(
-                    std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
-            ++lines;
-            ++p;
+        for (std::size_t i = 0; i < got; ++i) {
+            const char c = buf[i];
+            if (c == '\r' || (c == '\n' && prev != '\r')) {
+                ++lines;
+            }
+            prev = c;
         }
     }
     std::fclose(f);
@@ -57,6 +61,28 @@ TextTable read_pymrio_table(const fs::path& path, int nr_index_col, int nr_heade
     }
     const auto nic = static_cast<std::size_t>(nr_index_col);
     const auto nh = static_cast<std::size_t>(nr_header);
+    // Declared sizes are checked against what the file can hold before anything is allocated.
+    std::error_code size_ec;
+    const auto bytes = static_cast<std::size_t>(fs::file_size(path, size_ec));
+    if (!size_ec) {
+        const std::size_t lines = count_lines(path);
+        if (nh > lines) {
+            fail(ErrorCode::kInvalidInput,
+                 "{}: file_parameters.json declares nr_header={} but the file has only {} "
+                 "line(s)",
+                 file,
+                 nh,
+                 lines);
+        }
+        if (nic > bytes + 1) {
+            fail(ErrorCode::kInvalidInput,
+                 "{}: file_parameters.json declares nr_index_col={} but the file has only {} "
+                 "byte(s)",
+                 file,
+                 nic,
+                 bytes);
+        }
+    }
     TextTable out;
     out.cols.names.resize(nh);
     out.rows.names.resize(nic);
@@ -107,7 +133,12 @@ TextTable read_pymrio_table(const fs::path& path, int nr_index_col, int nr_heade
                     out.cols.labels.push_back(std::move(label));
                 }
                 if (numeric) {
+                    // A data row holds at least ncols delimiters: bound the rows by both the
+                    // line count and the bytes, so a wide header cannot claim absurd memory.
                     capacity = count_lines(path);
+                    if (!size_ec) {
+                        capacity = std::min(capacity, bytes / std::max<std::size_t>(ncols, 1) + 1);
+                    }
                     out.values.resize(static_cast<Eigen::Index>(capacity),
                                       static_cast<Eigen::Index>(ncols));
                 }
@@ -141,6 +172,11 @@ TextTable read_pymrio_table(const fs::path& path, int nr_index_col, int nr_heade
         }
         std::vector<std::string> label(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(nic));
         const auto r = static_cast<Eigen::Index>(out.rows.size());
+        if (numeric && r >= out.values.rows()) {
+            // Never write past the sized buffer, whatever the line count said.
+            out.values.conservativeResize(std::max<Eigen::Index>(2 * out.values.rows(), r + 1),
+                                          static_cast<Eigen::Index>(ncols));
+        }
         if (numeric) {
             for (std::size_t c = 0; c < ncols; ++c) {
                 out.values(r, static_cast<Eigen::Index>(c)) =
@@ -182,15 +218,14 @@ ordered_json read_json(const fs::path& path) {
     if (!is_valid_utf8(text)) {
         fail(ErrorCode::kInvalidInput, "{}: invalid UTF-8", path.string());
     }
-    try {
-        return ordered_json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    ordered_json j = parse_json(text, path.string());
+    if (!j.is_object()) {
         fail(ErrorCode::kInvalidInput,
-             "{}: invalid JSON at byte {}: {}",
+             "{}: expected a JSON object, found {}",
              path.string(),
-             e.byte,
-             e.what());
+             j.type_name());
     }
+    return j;
 }
 
 struct FileSpec {
@@ -220,9 +255,16 @@ std::map<std::string, FileSpec> file_specs(const fs::path& folder, const ordered
              where,
              key,
              field,
-             v.dump());
+             json_excerpt(v));
     };
     for (const auto& [key, spec] : params["files"].items()) {
+        if (!spec.is_object()) {
+            fail(ErrorCode::kInvalidInput,
+                 "{}: files.{} must be an object, found {}",
+                 where,
+                 key,
+                 spec.type_name());
+        }
         if (!spec.contains("name") || !spec.contains("nr_index_col") ||
             !spec.contains("nr_header")) {
             fail(ErrorCode::kInvalidInput,
@@ -230,7 +272,11 @@ std::map<std::string, FileSpec> file_specs(const fs::path& folder, const ordered
                  where,
                  key);
         }
-        out[key] = FileSpec{folder / spec["name"].get<std::string>(),
+        const std::string name = json_string(spec, "name", where + ": files." + key, "");
+        if (name.empty()) {
+            fail(ErrorCode::kInvalidInput, "{}: files.{}.name must be a file name", where, key);
+        }
+        out[key] = FileSpec{folder / name,
                             to_int(spec["nr_index_col"], key, "nr_index_col"),
                             to_int(spec["nr_header"], key, "nr_header")};
     }
@@ -309,7 +355,8 @@ Matrix read_matrix(const FileSpec& spec,
 
 void read_extension(const fs::path& folder, const ordered_json& params, Mrio& mrio) {
     Extension ext;
-    ext.name = params.value("name", folder.filename().string());
+    ext.name = json_string(
+        params, "name", (folder / "file_parameters.json").string(), folder.filename().string());
     auto specs = file_specs(folder, params);
     const Index& sectors = mrio.sectors;
     auto has = [&](const char* key) { return specs.count(key) > 0; };
@@ -429,7 +476,8 @@ Mrio read_pymrio(const fs::path& folder, const ProgressFn& progress) {
              folder.string());
     }
     auto params = read_json(folder / "file_parameters.json");
-    if (params.value("systemtype", "") != "IOSystem") {
+    if (json_string(params, "systemtype", (folder / "file_parameters.json").string(), "") !=
+        "IOSystem") {
         fail(ErrorCode::kInvalidInput,
              "{}: systemtype must be \"IOSystem\", found {}",
              (folder / "file_parameters.json").string(),
@@ -439,10 +487,17 @@ Mrio read_pymrio(const fs::path& folder, const ProgressFn& progress) {
     Mrio mrio;
     if (fs::exists(folder / "metadata.json")) {
         auto meta = read_json(folder / "metadata.json");
-        mrio.name = meta.value("name", mrio.name);
-        mrio.description = meta.value("description", "");
-        mrio.system = meta.value("system", mrio.system);
-        mrio.version = meta.value("version", mrio.version);
+        const std::string where = (folder / "metadata.json").string();
+        mrio.name = json_string(meta, "name", where, mrio.name);
+        mrio.description = json_string(meta, "description", where, "");
+        mrio.system = json_string(meta, "system", where, mrio.system);
+        mrio.version = json_string(meta, "version", where, mrio.version);
+        if (meta.contains("history") && !meta["history"].is_null() && !meta["history"].is_array()) {
+            fail(ErrorCode::kInvalidInput,
+                 "{}: \"history\" must be a list or null, found {}",
+                 where,
+                 meta["history"].type_name());
+        }
         if (meta.contains("history") && meta["history"].is_array()) {
             for (const auto& h : meta["history"]) {
                 if (h.is_string()) {
@@ -563,7 +618,8 @@ Mrio read_pymrio(const fs::path& folder, const ProgressFn& progress) {
     std::sort(subfolders.begin(), subfolders.end());
     for (const auto& sub : subfolders) {
         auto ext_params = read_json(sub / "file_parameters.json");
-        if (ext_params.value("systemtype", "") == "Extension") {
+        if (json_string(ext_params, "systemtype", (sub / "file_parameters.json").string(), "") ==
+            "Extension") {
             read_extension(sub, ext_params, mrio);
         }
     }

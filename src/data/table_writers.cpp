@@ -144,6 +144,12 @@ std::string sheet_name(const std::string& name, std::set<std::string>& used) {
 }  // namespace
 
 void write_xlsx(const std::vector<Table>& tables, const fs::path& path) {
+    std::error_code link_ec;
+    if (fs::is_symlink(fs::symlink_status(path, link_ec))) {
+        fail(ErrorCode::kIo,
+             "{}: is a symbolic link; refusing to write through or replace it",
+             path.string());
+    }
     fs::path temp = path;
     temp += ".tmp.xlsx";
     lxw_workbook* wb = workbook_new(temp.c_str());
@@ -331,6 +337,17 @@ void write_tables(const std::vector<Table>& tables,
                   const std::string& path,
                   std::ostream& out) {
     const bool to_stdout = path.empty() || path == "-";
+    // A path ending in a separator or naming an existing folder gets a folder of CSV files, one
+    // per table, with tables.json listing them (docs/cli.md, "Output paths").
+    std::error_code dir_ec;
+    const bool to_folder =
+        !to_stdout && (path.back() == '/' || fs::is_directory(fs::path(path), dir_ec));
+    if (to_folder) {
+        if (format == Format::kJson || format == Format::kXlsx) {
+            fail(ErrorCode::kUsage, "{}: is a folder; JSON and XLSX output need a file name", path);
+        }
+        format = Format::kCsv;
+    }
     switch (format) {
         case Format::kTable: {
             std::ostringstream s;
@@ -357,9 +374,16 @@ void write_tables(const std::vector<Table>& tables,
                 }
                 return;
             }
-            if (tables.size() == 1 && fs::path(path).extension() == ".csv") {
+            if (!to_folder && fs::path(path).extension() == ".csv") {
+                // A .csv path is always one file: several tables follow each other, each after
+                // a "# <name>" line, as on standard output.
                 std::ostringstream s;
-                write_csv(tables[0], s);
+                for (std::size_t i = 0; i < tables.size(); ++i) {
+                    if (tables.size() > 1) {
+                        s << "# " << tables[i].name << '\n';
+                    }
+                    write_csv(tables[i], s);
+                }
                 write_file_atomically(path, s.str());
                 return;
             }
@@ -389,7 +413,8 @@ void write_tables(const std::vector<Table>& tables,
         }
         case Format::kXlsx: {
             if (to_stdout) {
-                fail(ErrorCode::kUsage, "XLSX output needs a file: give -o <file.xlsx>");
+                fail(ErrorCode::kUsage,
+                     "XLSX output needs a file name (an .xlsx file), not standard output");
             }
             write_xlsx(tables, path);
             return;

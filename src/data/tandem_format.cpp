@@ -6,6 +6,7 @@
 
 #include "tandem/core/error.hpp"
 #include "tandem/data/delimited.hpp"
+#include "tandem/data/json_input.hpp"
 #include "tandem/data/output_folder.hpp"
 #include "tandem/data/pymrio_format.hpp"
 #include "tandem/data/table_writers.hpp"
@@ -180,12 +181,7 @@ Mrio read_tandem_mrio(const fs::path& folder, const ProgressFn& progress) {
     if (!is_valid_utf8(text)) {
         fail(ErrorCode::kInvalidInput, "{}: invalid UTF-8", mfile);
     }
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        fail(ErrorCode::kInvalidInput, "{}: invalid JSON at byte {}: {}", mfile, e.byte, e.what());
-    }
+    const json j = parse_json_unordered(text, mfile);
     if (j.value("format", "") != "tandem-mrio") {
         fail(ErrorCode::kInvalidInput, "{}: \"format\" must be \"tandem-mrio\"", mfile);
     }

@@ -18,8 +18,15 @@ void read_delimited(const std::filesystem::path& path,
                     char delimiter,
                     const RecordHandler& handler);
 
+// CR, LF and CRLF all end a line (also inside read_delimited's line numbers).
+
+// A bad value as quoted in an error message: at most limit bytes (cut on a UTF-8 boundary),
+// then "... (N bytes)"; a 50 MB cell is never echoed whole.
+std::string cell_excerpt(std::string_view text, std::size_t limit = 60);
+
 // Parses one numeric cell. Rejects empty cells, NaN, Inf and trailing garbage with a message
-// "<file>:<line>:<column>: expected a number for <what>, found '<text>'".
+// "<file>:<line>:<column>: expected a number for <what>, found '<text>'" (text and what
+// shortened by cell_excerpt()).
 double parse_number(std::string_view text,
                     const std::string& file,
                     std::size_t line,

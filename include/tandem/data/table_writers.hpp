@@ -34,8 +34,10 @@ struct TerminalOptions {
 // An aligned text table (CJK characters count double width).
 std::string render_table(const Table& table, const TerminalOptions& options = {});
 
-// Writes tables to path in the given format; path "" or "-" means standard output (CSV and
-// XLSX of several tables need a folder / a file: CSV to a folder writes one file per table).
+// Writes tables to path in the given format; path "" or "-" means standard output. A path
+// ending in '/' or naming an existing folder gets one CSV file per table (and tables.json); a
+// .csv path is always one file (several tables each after a "# <name>" line); a CSV path
+// without extension and several tables gives a folder. Symbolic links are refused.
 void write_tables(const std::vector<Table>& tables,
                   Format format,
                   const std::string& path,

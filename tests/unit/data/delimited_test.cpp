@@ -76,5 +76,30 @@ TEST(ParseNumber, AcceptsNumbersAndNamesWhatIsWrong) {
     }
 }
 
+TEST(Delimited, BareCrLfAndCrlfEndLinesAlike) {
+    // Old Excel for Mac writes bare CR: the same records, the same line numbers as LF.
+    auto cr = parse("a,b\r1,2\r\r3,4\r", ',');
+    auto lf = parse("a,b\n1,2\n\n3,4\n", ',');
+    auto crlf = parse("a,b\r\n1,2\r\n\r\n3,4\r\n", ',');
+    ASSERT_EQ(cr.size(), 3u);
+    EXPECT_EQ(cr, lf);
+    EXPECT_EQ(crlf, lf);
+    EXPECT_EQ(cr[2].first, 4u);
+    EXPECT_EQ(cr[2].second, (std::vector<std::string>{"3", "4"}));
+}
+
+TEST(ParseNumber, QuotesOnlyAShortExcerptOfAHugeValue) {
+    const std::string huge(50'000'000, 'x');
+    try {
+        data::parse_number(huge, "t.csv", 1, 2, "cell Z");
+        FAIL();
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        EXPECT_LT(what.size(), 300u) << what.substr(0, 300);
+        EXPECT_NE(what.find("... (50000000 bytes)"), std::string::npos) << what.substr(0, 300);
+    }
+    EXPECT_EQ(data::cell_excerpt("short"), "short");
+}
+
 }  // namespace
 }  // namespace tandem::test

@@ -2,11 +2,13 @@
 // byte-identical, and a calculated folder has pymrio's files, headers and parameters.
 #include "tandem/data/pymrio_format.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
+#include "tandem/core/error.hpp"
 #include "tandem/mrio/calc.hpp"
 
 #include "support/reference.hpp"
@@ -133,6 +135,59 @@ TEST(PymrioFormat, LargeTablesWriteAWithoutHoldingIt) {
     data::write_pymrio(m, dir.path() / "out", w);
     Mrio back = data::read_pymrio(dir.path() / "out");
     EXPECT_LT((back.A - m.a_matrix()).cwiseAbs().maxCoeff(), 1e-15);
+}
+
+fs::path copy_raw(const TempDir& dir) {
+    const fs::path raw = pymrio_reference() / "pymrio_format" / "raw";
+    fs::copy(raw, dir.path() / "raw", fs::copy_options::recursive);
+    return dir.path() / "raw";
+}
+
+TEST(PymrioFormat, CrOnlyLineBreaksReadAsLf) {
+    TempDir dir;
+    const fs::path raw = copy_raw(dir);
+    std::string z = slurp(raw / "Z.txt");
+    std::replace(z.begin(), z.end(), '\n', '\r');
+    std::ofstream(raw / "Z.txt", std::ios::binary) << z;
+    Mrio cr = data::read_pymrio(raw);
+    Mrio lf = data::read_pymrio(pymrio_reference() / "pymrio_format" / "raw");
+    ASSERT_EQ(cr.Z.rows(), lf.Z.rows());
+    ASSERT_EQ(cr.Z.cols(), lf.Z.cols());
+    EXPECT_EQ(cr.Z, lf.Z);
+    EXPECT_EQ(cr.sectors.labels, lf.sectors.labels);
+}
+
+TEST(PymrioFormat, AbsurdDeclaredSizeIsRefusedBeforeAllocating) {
+    TempDir dir;
+    const fs::path raw = copy_raw(dir);
+    try {
+        data::read_pymrio_table(raw / "Z.txt", 2, 2'000'000'000, true);
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
+        EXPECT_NE(std::string(e.what()).find("nr_header=2000000000"), std::string::npos)
+            << e.what();
+    }
+}
+
+TEST(PymrioFormat, NullMetadataIsAbsentAndWrongTypesAreInvalidInput) {
+    TempDir dir;
+    const fs::path raw = copy_raw(dir);
+    std::ofstream(raw / "metadata.json", std::ios::binary)
+        << R"({"name": "hand", "description": null, "system": null, "version": null})";
+    Mrio m = data::read_pymrio(raw);
+    EXPECT_EQ(m.name, "hand");
+    EXPECT_EQ(m.Z.rows(), 48);
+    std::ofstream(raw / "metadata.json", std::ios::binary) << R"({"version": {"a": 1}})";
+    try {
+        data::read_pymrio(raw);
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
+        const std::string what = e.what();
+        EXPECT_NE(what.find("metadata.json"), std::string::npos) << what;
+        EXPECT_NE(what.find("\"version\""), std::string::npos) << what;
+    }
 }
 
 }  // namespace
