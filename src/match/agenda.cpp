@@ -1,6 +1,8 @@
 #include "tandem/match/agenda.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -168,6 +170,68 @@ std::string ics_line(const std::string& line) {
     return out + "\r\n";
 }
 
+// The programme's times are local to the venue; China keeps UTC+8 all year (no DST).
+constexpr const char* kZone = "Asia/Shanghai";
+constexpr const char* kVtimezone =
+    "BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+    "TZOFFSETFROM:+0800\r\nTZOFFSETTO:+0800\r\nTZNAME:CST\r\nEND:STANDARD\r\n"
+    "END:VTIMEZONE\r\n";
+
+// The current UTC time as an iCalendar DATE-TIME ("20261203T061500Z").
+std::string ics_now_utc() {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto day = std::chrono::floor<std::chrono::days>(now);
+    const std::chrono::year_month_day ymd{day};
+    const std::chrono::hh_mm_ss hms{now - day};
+    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+                       static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()),
+                       hms.hours().count(),
+                       hms.minutes().count(),
+                       hms.seconds().count());
+}
+
+// A file name from an id taken from input data: ASCII letters, digits, '-', '_', '.' and CJK
+// characters kept, anything else (path separators, "..", control characters) replaced by '_';
+// no leading dot; at most 100 bytes.
+std::string file_name_of(const std::string& id) {
+    std::string out;
+    for (std::size_t i = 0; i < id.size();) {
+        const auto c = static_cast<unsigned char>(id[i]);
+        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (len == 1) {
+            out += std::isalnum(c) || c == '-' || c == '_' || c == '.' ? static_cast<char>(c) : '_';
+            ++i;
+            continue;
+        }
+        char32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        bool ok = i + len <= id.size();
+        for (std::size_t k = 1; ok && k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(id[i + k]);
+            ok = (cc & 0xC0) == 0x80;
+            cp = (cp << 6) | (cc & 0x3Fu);
+        }
+        const bool cjk = (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+                         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+                         (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                         (cp >= 0x20000 && cp <= 0x3134F);
+        if (ok && cjk && out.size() + len <= 100) {
+            out += id.substr(i, len);
+        } else {
+            out += '_';
+        }
+        i += ok ? len : 1;
+    }
+    if (out.size() > 100) {
+        out.resize(100);
+    }
+    if (out.empty() || out.front() == '.') {
+        out.insert(out.begin(), '_');
+    }
+    return out;
+}
+
 std::string ics_time(const std::string& date, const std::string& hhmm) {
     std::string d = date;
     d.erase(std::remove(d.begin(), d.end(), '-'), d.end());
@@ -244,7 +308,7 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
     };
 
     std::string csv =
-        "delegate,delegate_name,organisation,slot,start,end,table,partner,"
+        "delegate,delegate_name,organisation,slot,date,start,end,table,partner,"
         "partner_name,partner_name_zh,partner_delegates,why\n";
     std::string page = fmt::format(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Agendas: {}"
@@ -253,6 +317,25 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
         "font-size:.9em}}td,th{{border:1px solid #bbb;padding:3px 6px;vertical-align:top}}"
         ".note{{color:#555;font-size:.85em}}</style></head><body>",
         html(s.programme.title));
+    // iCalendar file names from the delegate ids, made safe and unique (case-insensitively,
+    // for file systems that ignore case).
+    const std::string stamp = ics_now_utc();
+    std::set<std::string> used_names;
+    std::map<std::string, std::string> file_of;
+    for (const auto& d : s.delegates) {
+        const std::string base = file_name_of(d.id);
+        std::string name = base;
+        auto folded = [](std::string v) {
+            std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) {
+                return static_cast<char>(std::tolower(c));
+            });
+            return v;
+        };
+        for (int k = 2; !used_names.insert(folded(name)).second; ++k) {
+            name = fmt::format("{}-{}", base, k);
+        }
+        file_of[d.id] = name + ".ics";
+    }
     for (const auto& d : s.delegates) {
         const auto& mine = rows_of[d.id];
         const auto& own = org(d.organisation);
@@ -270,7 +353,8 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
             "<th>why</th></tr>";
         std::string ics =
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tandem//schedule//EN\r\n"
-            "CALSCALE:GREGORIAN\r\n";
+            "CALSCALE:GREGORIAN\r\n" +
+            std::string(kVtimezone);
         for (const auto& r : mine) {
             const auto [start, end] = s.programme.slot_time(r.slot);
             const auto& partner = org(r.partner);
@@ -304,9 +388,9 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
             ics += "BEGIN:VEVENT\r\n";
             const std::string day = s.programme.slot_date(r.slot);
             ics += ics_line(fmt::format("UID:{}-{}-{}@tandem", s.programme.date, r.slot, d.id));
-            ics += ics_line("DTSTAMP:" + ics_time(s.programme.date, "00:00") + "Z");
-            ics += ics_line("DTSTART:" + ics_time(day, start));
-            ics += ics_line("DTEND:" + ics_time(day, end));
+            ics += ics_line("DTSTAMP:" + stamp);
+            ics += ics_line(fmt::format("DTSTART;TZID={}:{}", kZone, ics_time(day, start)));
+            ics += ics_line(fmt::format("DTEND;TZID={}:{}", kZone, ics_time(day, end)));
             ics += ics_line("SUMMARY:" + ics_text(fmt::format(
                                              "Meeting with {} {}", partner.name, partner.name_zh)));
             ics += ics_line("LOCATION:" +
@@ -319,7 +403,7 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
         }
         page += "</table></section>";
         ics += "END:VCALENDAR\r\n";
-        const auto ics_path = folder / "ics" / (d.id + ".ics");
+        const auto ics_path = folder / "ics" / file_of[d.id];
         data::write_file_atomically(ics_path, ics);
         written.push_back(ics_path);
     }

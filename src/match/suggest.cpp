@@ -42,10 +42,20 @@ public:
         generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
     }
 
+    // Only the first kMaxIndexedBytes of a text are indexed (docs/match.md): offers and needs
+    // are a few lines, and longer texts would cost indexing time without better matches.
+    static constexpr std::size_t kMaxIndexedBytes = 20000;
+
     Xapian::Document document(const std::string& text) {
+        std::size_t cut = std::min(text.size(), kMaxIndexedBytes);
+        while (cut > 0 && cut < text.size() &&
+               (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+            --cut;
+        }
         Xapian::Document doc;
         generator_.set_document(doc);
-        generator_.index_text(text);
+        // No positions: matching uses terms only (no phrase queries).
+        generator_.index_text_without_positions(text.substr(0, cut));
         return doc;
     }
 

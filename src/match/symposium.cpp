@@ -1,5 +1,6 @@
 #include "tandem/match/symposium.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -8,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "tandem/core/error.hpp"
+#include "tandem/data/delimited.hpp"
+#include "tandem/data/json_input.hpp"
 
 namespace tandem::match {
 
@@ -161,12 +164,7 @@ Symposium read_symposium(const std::filesystem::path& path) {
     }
     std::stringstream buf;
     buf << in.rdbuf();
-    json root;
-    try {
-        root = json::parse(buf.str());
-    } catch (const json::parse_error& e) {
-        fail(ErrorCode::kInvalidInput, "{}: not valid JSON ({})", file, e.what());
-    }
+    const json root = data::parse_json_unordered(buf.str(), file);
     const Fields f{file};
     if (!root.is_object() || !root.contains("programme") || !root.at("programme").is_object()) {
         f.error("top level", "expected an object with programme, organisations, delegates");
@@ -177,7 +175,9 @@ Symposium read_symposium(const std::filesystem::path& path) {
     s.programme.title = f.text(p, "programme", "title", false);
     s.programme.date = f.text(p, "programme", "date", true);
     if (!valid_date(s.programme.date)) {
-        f.error("programme", fmt::format("date \"{}\": expected YYYY-MM-DD", s.programme.date));
+        f.error(
+            "programme",
+            fmt::format("date \"{}\": expected YYYY-MM-DD", data::cell_excerpt(s.programme.date)));
     }
     s.programme.venue = f.text(p, "programme", "venue", false);
     s.programme.tables = f.integer(p, "programme", "tables", 1, 100000);
@@ -190,14 +190,23 @@ Symposium read_symposium(const std::filesystem::path& path) {
         Session ses;
         ses.date = f.text(js, where, "date", false);
         if (!ses.date.empty() && !valid_date(ses.date)) {
-            f.error(where, fmt::format("date \"{}\": expected YYYY-MM-DD", ses.date));
+            f.error(where,
+                    fmt::format("date \"{}\": expected YYYY-MM-DD", data::cell_excerpt(ses.date)));
         }
         ses.start = f.text(js, where, "start", true);
         if (!valid_time(ses.start)) {
-            f.error(where, fmt::format("start \"{}\": expected HH:MM", ses.start));
+            f.error(where,
+                    fmt::format("start \"{}\": expected HH:MM", data::cell_excerpt(ses.start)));
         }
         ses.slots = f.integer(js, where, "slots", 1, 1000);
         ses.minutes = f.integer(js, where, "minutes", 5, 480);
+        if (minutes_of(ses.start) + ses.slots * ses.minutes > 24 * 60) {
+            f.error(where,
+                    fmt::format("{} slots of {} minutes from {} run past midnight",
+                                ses.slots,
+                                ses.minutes,
+                                ses.start));
+        }
         s.programme.sessions.push_back(ses);
     }
     const int slots = s.programme.slots();
@@ -209,7 +218,8 @@ Symposium read_symposium(const std::filesystem::path& path) {
         Organisation o;
         o.id = f.text(jo, where, "id", true);
         if (!ids.insert(o.id).second) {
-            f.error(where, fmt::format("duplicate organisation id \"{}\"", o.id));
+            f.error(where,
+                    fmt::format("duplicate organisation id \"{}\"", data::cell_excerpt(o.id)));
         }
         o.name = f.text(jo, where, "name", true);
         o.name_zh = f.text(jo, where, "name_zh", false);
@@ -222,7 +232,9 @@ Symposium read_symposium(const std::filesystem::path& path) {
         o.description = f.text(jo, where, "description", false);
         const std::string attend = f.text(jo, where, "attend", false);
         if (!attend.empty() && attend != "together" && attend != "separately") {
-            f.error(where, fmt::format("attend \"{}\": expected together or separately", attend));
+            f.error(where,
+                    fmt::format("attend \"{}\": expected together or separately",
+                                data::cell_excerpt(attend)));
         }
         o.separately = attend == "separately";
         s.organisations.push_back(std::move(o));
@@ -234,12 +246,13 @@ Symposium read_symposium(const std::filesystem::path& path) {
         Delegate d;
         d.id = f.text(jd, where, "id", true);
         if (!delegate_ids.insert(d.id).second) {
-            f.error(where, fmt::format("duplicate delegate id \"{}\"", d.id));
+            f.error(where, fmt::format("duplicate delegate id \"{}\"", data::cell_excerpt(d.id)));
         }
         d.name = f.text(jd, where, "name", false);
         d.organisation = f.text(jd, where, "organisation", true);
         if (s.organisation(d.organisation) < 0) {
-            f.error(where, fmt::format("unknown organisation \"{}\"", d.organisation));
+            f.error(where,
+                    fmt::format("unknown organisation \"{}\"", data::cell_excerpt(d.organisation)));
         }
         d.delegation = f.text(jd, where, "delegation", false);
         if (jd.contains("unavailable")) {
@@ -249,10 +262,10 @@ Symposium read_symposium(const std::filesystem::path& path) {
             for (const auto& v : jd.at("unavailable")) {
                 if (!v.is_number_integer() || v.get<long long>() < 0 ||
                     v.get<long long>() >= slots) {
-                    f.error(
-                        where,
-                        fmt::format(
-                            "unavailable slot {} is out of range (0 to {})", v.dump(), slots - 1));
+                    f.error(where,
+                            fmt::format("unavailable slot {} is out of range (0 to {})",
+                                        data::json_excerpt(v),
+                                        slots - 1));
                 }
                 d.unavailable.push_back(v.get<int>());
             }
@@ -262,7 +275,9 @@ Symposium read_symposium(const std::filesystem::path& path) {
     auto org_ref = [&](const json& j, const std::string& where, const char* key) {
         const std::string id = f.text(j, where, key, true);
         if (s.organisation(id) < 0) {
-            f.error(where, fmt::format("unknown organisation \"{}\" in \"{}\"", id, key));
+            f.error(
+                where,
+                fmt::format("unknown organisation \"{}\" in \"{}\"", data::cell_excerpt(id), key));
         }
         return id;
     };
@@ -281,7 +296,9 @@ Symposium read_symposium(const std::filesystem::path& path) {
                 const auto t = v.get<std::string>();
                 r.priority = t == "must" ? 3 : t == "want" ? 2 : t == "maybe" ? 1 : 0;
                 if (r.priority == 0) {
-                    f.error(where, fmt::format("priority \"{}\": expected must, want or maybe", t));
+                    f.error(where,
+                            fmt::format("priority \"{}\": expected must, want or maybe",
+                                        data::cell_excerpt(t)));
                 }
             } else {
                 r.priority = f.integer(jr, where, "priority", 1, 1000000);
@@ -301,6 +318,66 @@ Symposium read_symposium(const std::filesystem::path& path) {
         l.slot = f.integer(jl, where, "slot", 0, slots - 1);
         l.table = jl.contains("table") ? f.integer(jl, where, "table", 1, s.programme.tables) : 0;
         s.locked.push_back(l);
+    }
+    // Locked meetings must not conflict: an organisation in two of them in one slot, two at one
+    // table, one pair locked twice, more in a slot than tables, or a slot its delegates cannot
+    // attend.
+    for (std::size_t i = 0; i < s.locked.size(); ++i) {
+        const auto& l = s.locked[i];
+        const std::string where = fmt::format("locked[{}]", i);
+        int in_slot = 1;
+        for (std::size_t j = 0; j < i; ++j) {
+            const auto& m = s.locked[j];
+            if (std::minmax(l.a, l.b) == std::minmax(m.a, m.b)) {
+                f.error(where,
+                        fmt::format("{} - {} is locked twice (also locked[{}])", l.a, l.b, j));
+            }
+            if (m.slot != l.slot) {
+                continue;
+            }
+            ++in_slot;
+            for (const auto* org : {&l.a, &l.b}) {
+                if (*org == m.a || *org == m.b) {
+                    f.error(where,
+                            fmt::format("\"{}\" is also in locked[{}] in slot {}: the locked "
+                                        "meetings conflict",
+                                        *org,
+                                        j,
+                                        l.slot));
+                }
+            }
+            if (l.table != 0 && l.table == m.table) {
+                f.error(where,
+                        fmt::format("table {} in slot {} is also locked[{}]: the locked meetings "
+                                    "conflict",
+                                    l.table,
+                                    l.slot,
+                                    j));
+            }
+        }
+        if (in_slot > s.programme.tables) {
+            f.error(where,
+                    fmt::format("more locked meetings in slot {} than the {} tables",
+                                l.slot,
+                                s.programme.tables));
+        }
+        for (const auto* org : {&l.a, &l.b}) {
+            for (const auto& d : s.delegates) {
+                if (d.organisation == *org &&
+                    std::find(d.unavailable.begin(), d.unavailable.end(), l.slot) !=
+                        d.unavailable.end()) {
+                    f.error(where,
+                            fmt::format("delegate \"{}\" of \"{}\" is unavailable in slot {}",
+                                        d.id,
+                                        *org,
+                                        l.slot));
+                }
+                if (d.organisation == *org &&
+                    s.organisations[static_cast<std::size_t>(s.organisation(*org))].separately) {
+                    break;  // only the first delegate meets; together, all of them do
+                }
+            }
+        }
     }
     k = 0;
     for (const auto& jn : f.array(root, "not_interested", false)) {

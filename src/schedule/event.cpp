@@ -13,6 +13,7 @@
 #include "tandem/core/error.hpp"
 #include "tandem/data/delimited.hpp"
 #include "tandem/data/escape.hpp"
+#include "tandem/data/json_input.hpp"
 
 namespace tandem::schedule {
 
@@ -28,21 +29,6 @@ int Event::find(const std::string& id) const {
 }
 
 namespace {
-
-// Line and column of a byte offset, for JSON syntax errors.
-std::pair<int, int> line_column(const std::string& text, std::size_t offset) {
-    int line = 1;
-    int column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return {line, column};
-}
 
 class Reader {
 public:
@@ -66,7 +52,7 @@ public:
             (v.is_number_float() && std::isfinite(v.get<double>()) &&
              std::floor(v.get<double>()) == v.get<double>() && std::abs(v.get<double>()) < 1e15);
         if (!whole) {
-            error(where, fmt::format("expected an integer, found {}", v.dump()));
+            error(where, fmt::format("expected an integer, found {}", data::json_excerpt(v)));
         }
         const auto x =
             v.is_number_integer() ? v.get<long long>() : static_cast<long long>(v.get<double>());
@@ -95,7 +81,8 @@ public:
             return std::to_string(v.get<long long>());
         }
         if (!v.is_string()) {
-            error(where, fmt::format("\"{}\" should be a string, found {}", key, v.dump()));
+            error(where,
+                  fmt::format("\"{}\" should be a string, found {}", key, data::json_excerpt(v)));
         }
         return v.get<std::string>();
     }
@@ -139,7 +126,7 @@ int priority_of(const Reader& r, const json& v, const std::string& where) {
         r.error(where,
                 fmt::format("priority \"{}\": expected a positive integer or must, want, "
                             "maybe",
-                            s));
+                            data::cell_excerpt(s)));
     }
     return r.integer_value(v, where + " \"priority\"", 1, 1000000);
 }
@@ -147,18 +134,7 @@ int priority_of(const Reader& r, const json& v, const std::string& where) {
 }  // namespace
 
 Event parse_event(const std::string& text, const std::string& source) {
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        const auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
-        fail(ErrorCode::kInvalidInput,
-             "{}:{}:{}: not valid JSON ({})",
-             source,
-             line,
-             column,
-             e.what());
-    }
+    const json root = data::parse_json_unordered(text, source);
     const Reader r(source);
     if (!root.is_object()) {
         r.error("top level", "expected an object with slots, tables, participants, requests");
@@ -190,7 +166,7 @@ Event parse_event(const std::string& text, const std::string& source) {
         if (part.id.empty()) {
             r.error(where, "empty id");
         }
-        const std::string here = fmt::format("{} (\"{}\")", where, part.id);
+        const std::string here = fmt::format("{} (\"{}\")", where, data::cell_excerpt(part.id));
         part.name = r.string(p, here, "name", false);
         part.region = r.string(p, here, "region", false);
         part.organisation = r.string(p, here, "organisation", false);
@@ -211,7 +187,9 @@ Event parse_event(const std::string& text, const std::string& source) {
         const std::string id = r.string(j, where, key, true);
         const auto it = position.find(id);
         if (it == position.end()) {
-            r.error(where, fmt::format("unknown participant \"{}\" in \"{}\"", id, key));
+            r.error(
+                where,
+                fmt::format("unknown participant \"{}\" in \"{}\"", data::cell_excerpt(id), key));
         }
         return it->second;
     };
@@ -265,14 +243,16 @@ Event parse_event(const std::string& text, const std::string& source) {
         } else if (kind == "one") {
             rule.kind = ColleagueRule::Kind::kOne;
         } else {
-            r.error(where, fmt::format("rule \"{}\": expected together or one", kind));
+            r.error(where,
+                    fmt::format("rule \"{}\": expected together or one", data::cell_excerpt(kind)));
         }
         std::set<int> seen;
         for (const auto& m : r.array(c, where, "members", true)) {
             const std::string member = r.text_value(m, where, "members");
             const auto it = position.find(member);
             if (it == position.end()) {
-                r.error(where, fmt::format("unknown participant \"{}\"", member));
+                r.error(where,
+                        fmt::format("unknown participant \"{}\"", data::cell_excerpt(member)));
             }
             if (seen.insert(it->second).second) {
                 rule.members.push_back(it->second);
@@ -620,7 +600,7 @@ std::vector<Row> schedule_rows(const Event& ev, const std::filesystem::path& csv
                      line,
                      c + 1,
                      what,
-                     f[c],
+                     data::cell_excerpt(f[c]),
                      lo,
                      hi);
             }
@@ -638,7 +618,7 @@ std::vector<Row> schedule_rows(const Event& ev, const std::filesystem::path& csv
                  file,
                  line,
                  r.a < 0 ? 3 : 4,
-                 r.a < 0 ? f[2] : f[3]);
+                 data::cell_excerpt(r.a < 0 ? f[2] : f[3]));
         }
         rows.push_back(r);
     });

@@ -366,10 +366,12 @@ Result solve(const Event& event, const SolveOptions& options, const ProgressFn& 
         res.bound = lp_bound(event);
         res.bound_kind = "LP relaxation";
         if (variables > 0) {
-            res.notes.push_back(fmt::format(
-                "{} request x slot variables: above the MILP limit of {} (use --method milp)",
-                variables,
-                options.auto_milp_variables));
+            res.notes.push_back(
+                fmt::format("{} request x slot variables: above the automatic MILP limit of {} "
+                            "(the MILP method "
+                            "can still be chosen explicitly)",
+                            variables,
+                            options.auto_milp_variables));
         }
     }
     if (res.method == "MILP (CBC)") {

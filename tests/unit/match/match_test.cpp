@@ -143,7 +143,8 @@ TEST(Match, EventScheduleAndAgendas) {
     std::ifstream ics(dir / "ics" / "neau-1.ics");
     std::string all((std::istreambuf_iterator<char>(ics)), std::istreambuf_iterator<char>());
     EXPECT_EQ(all.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
-    EXPECT_NE(all.find("DTSTART:20261203T"), std::string::npos);
+    EXPECT_NE(all.find("DTSTART;TZID=Asia/Shanghai:20261203T"), std::string::npos);
+    EXPECT_NE(all.find("BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\n"), std::string::npos);
     EXPECT_NE(all.find("END:VCALENDAR\r\n"), std::string::npos);
     // Folded lines never exceed 75 octets.
     std::size_t start = 0;
