@@ -45,7 +45,35 @@ const std::vector<CooperationArea>& cooperation_areas() {
     return areas;
 }
 
+// Transit taken out of both outflows and inflows exactly as `tandem china build` does.
+Matrix net_transit(const TableSet& t, Matrix& outflow, Matrix& inflow) {
+    const int ex = t.final_use_index("EX");
+    const int err = t.final_use_index("ERR");
+    Matrix transit = Matrix::Zero(outflow.rows(), outflow.cols());
+    for (Eigen::Index r = 0; r < outflow.cols(); ++r) {
+        const auto& tab = t.tables[static_cast<std::size_t>(r)];
+        for (Eigen::Index i = 0; i < outflow.rows(); ++i) {
+            const double d = china::transit_through(tab.x(i),
+                                                    ex >= 0 ? tab.Y(i, ex) : 0.0,
+                                                    outflow(i, r),
+                                                    inflow(i, r),
+                                                    err >= 0 ? tab.Y(i, err) : 0.0);
+            transit(i, r) = d;
+            outflow(i, r) -= d;
+            inflow(i, r) -= d;
+        }
+    }
+    return transit;
+}
+
 namespace {
+
+// Data cautions (docs/brief.md): transit above this share of a sector's official outflows;
+// MRIO outflows above this multiple of the official ones; a sector's potential above this share
+// of the buying region's value added. Inflows above the sector's output always get one.
+constexpr double kCautionTransitShare = 0.25;
+constexpr double kCautionMarginRatio = 3.0;
+constexpr double kCautionPotentialShare = 0.15;
 
 // What the brief needs of the tables and the MRIO, indexed by region and sector.
 struct Data {
@@ -56,10 +84,14 @@ struct Data {
     Eigen::Index nc = 0;                 // final-demand columns per region in the MRIO
     std::vector<Eigen::Index> domestic;  // of those, the domestic final uses (not exports)
     std::vector<Code> regions;
-    Matrix outflow;      // n x nr, from the tables
-    Matrix inflow;       // n x nr, from the tables (positive)
-    Matrix imports;      // n x nr, from the tables (positive)
-    Matrix value_added;  // nr x n, the activity data (value added by default)
+    Matrix outflow;           // n x nr, from the tables, transit netted as the MRIO build does
+    Matrix inflow;            // n x nr, from the tables (positive), transit netted likewise
+    Matrix official_outflow;  // n x nr, as published (negative cells 0)
+    Matrix official_inflow;   // n x nr, as published (positive)
+    Matrix transit;           // n x nr, what was netted out of both
+    Matrix output;            // n x nr, gross output of the tables
+    Matrix imports;           // n x nr, from the tables (positive)
+    Matrix value_added;       // nr x n, the activity data (value added by default)
     std::string rest;
     std::string rest_zh;
 };
@@ -114,6 +146,7 @@ Data gather(const Mrio& m, const TableSet& t, const Activity* activity) {
     d.outflow.resize(d.n, d.nr);
     d.inflow.resize(d.n, d.nr);
     d.imports.resize(d.n, d.nr);
+    d.output.resize(d.n, d.nr);
     bool provinces = true;
     for (Eigen::Index r = 0; r < d.nr; ++r) {
         const auto& tab = t.tables[static_cast<std::size_t>(r)];
@@ -121,8 +154,14 @@ Data gather(const Mrio& m, const TableSet& t, const Activity* activity) {
         d.outflow.col(r) = tab.Y.col(of).cwiseMax(0.0);
         d.inflow.col(r) = (-tab.Y.col(in)).cwiseMax(0.0);
         d.imports.col(r) = (-tab.Y.col(im)).cwiseMax(0.0);
+        d.output.col(r) = tab.x.size() == d.n ? tab.x : Vector::Zero(d.n);
         provinces = provinces && is_province_code(tab.region.code);
     }
+    d.official_outflow = d.outflow;
+    d.official_inflow = d.inflow;
+    // Tables derived from an MRIO carry its trade already; official tables have transit in
+    // them, netted out as `tandem china build` does (rule transit-netted).
+    d.transit = t.kind == "mrio" ? Matrix::Zero(d.n, d.nr) : net_transit(t, d.outflow, d.inflow);
     d.rest = provinces ? "Rest of China" : "Other regions";
     d.rest_zh = provinces ? "全国其他" : "其他地区";
     if (activity != nullptr) {
@@ -180,6 +219,17 @@ Vector flows(const Data& d, Eigen::Index r, Eigen::Index s) {
     return f;
 }
 
+// Total flows from r to every other region (MRIO), n.
+Vector flows_out(const Data& d, Eigen::Index r) {
+    Vector f = Vector::Zero(d.n);
+    for (Eigen::Index s = 0; s < d.nr; ++s) {
+        if (s != r) {
+            f += flows(d, r, s);
+        }
+    }
+    return f;
+}
+
 // What r could sell s more of: r's net supply to the rest of China against s's purchases from
 // outside (other provinces and abroad), less what r already sells s.
 Vector potential(const Data& d, Eigen::Index r, Eigen::Index s) {
@@ -192,7 +242,8 @@ Vector potential(const Data& d, Eigen::Index r, Eigen::Index s) {
 }
 
 double michaely(const Data& d, Eigen::Index r, Eigen::Index s) {
-    return geo::trade_complementarity(d.outflow.col(r), d.inflow.col(s));
+    // On the published outflows and inflows, as documented (transit included).
+    return geo::trade_complementarity(d.official_outflow.col(r), d.official_inflow.col(s));
 }
 
 Index sector_rows(const TableSet& t, const std::vector<Eigen::Index>& rows) {
@@ -434,7 +485,7 @@ std::vector<AreaSectors> area_sectors(const TableSet& t,
     if (!y2017 && !y2012) {
         notes.push_back(
             "cooperation areas left out: their concordance is to China's 42 IO sectors; give "
-            "--areas with a concordance to this MRIO's sectors");
+            "a concordance of areas to this MRIO's sectors");
         return out;
     }
     for (const auto& area : cooperation_areas()) {
@@ -611,6 +662,76 @@ Brief two_region_brief(const Mrio& m,
                                   vals);
     }
 
+    // Data cautions: where the figures behind the supply chains look implausible.
+    {
+        std::vector<Eigen::Index> findings;
+        for (std::size_t r = 0; r < out.supply_chains.rows.size(); ++r) {
+            findings.push_back(sector_index(tables, out.supply_chains.rows.at(r, 0)));
+        }
+        for (const auto& [r, code] : {std::pair{a, out.a}, std::pair{b, out.b}}) {
+            const Vector mrio_out = flows_out(d, r);
+            for (auto i : findings) {
+                const std::string sector = short_name(tables, i);
+                const double of = d.official_outflow(i, r);
+                const double tr = d.transit(i, r);
+                if (tr > kCautionTransitShare * of && tr > 0.0) {
+                    out.cautions.push_back(fmt::format(
+                        "{}, {}: {:.0f} of its official outflows of {:.0f} ({:.0f}%) are transit "
+                        "(outflows and exports above its output of {:.0f}); netted out of its "
+                        "inflows and outflows, as the MRIO build does",
+                        code.name_en,
+                        sector,
+                        tr,
+                        of,
+                        100.0 * tr / of,
+                        d.output(i, r)));
+                }
+                if (mrio_out(i) > kCautionMarginRatio * of && mrio_out(i) > 1.0) {
+                    out.cautions.push_back(fmt::format(
+                        "{}, {}: its MRIO outflows to other regions ({:.0f}) are {} the official "
+                        "figure ({:.0f}): margins or services booked as flows?",
+                        code.name_en,
+                        sector,
+                        mrio_out(i),
+                        of > 0.0 ? fmt::format("{:.1f}x", mrio_out(i) / of) : "far above",
+                        of));
+                }
+                const double in = d.official_inflow(i, r);
+                if (in > d.output(i, r) && in > 1.0) {
+                    out.cautions.push_back(fmt::format(
+                        "{}, {}: its official inflows ({:.0f}) exceed its output of the sector "
+                        "({:.0f}){}",
+                        code.name_en,
+                        sector,
+                        in,
+                        d.output(i, r),
+                        d.output(i, r) > 0.0 ? fmt::format(", {:.1f}x", in / d.output(i, r))
+                                             : std::string()));
+                }
+            }
+        }
+        for (const auto& [seller, buyer, br, pot] :
+             {std::tuple{out.a, out.b, b, &pot_ab}, std::tuple{out.b, out.a, a, &pot_ba}}) {
+            const auto& tab = tables.tables[static_cast<std::size_t>(br)];
+            const double va = tab.V.size() > 0 ? tab.V.sum() : 0.0;
+            for (Eigen::Index i = 0; i < d.n; ++i) {
+                if (va > 0.0 && (*pot)(i) > kCautionPotentialShare * va) {
+                    out.cautions.push_back(fmt::format(
+                        "{} -> {}, {}: the potential ({:.0f}) is {:.1f}% of {}'s value added "
+                        "({:.0f}), above {:.0f}%",
+                        seller.name_en,
+                        buyer.name_en,
+                        short_name(tables, i),
+                        (*pot)(i),
+                        100.0 * (*pot)(i) / va,
+                        buyer.name_en,
+                        va,
+                        100.0 * kCautionPotentialShare));
+                }
+            }
+        }
+    }
+
     // Relatedness: where one is specialised and the other, without it, is close to it.
     std::vector<std::string> locs;
     std::vector<std::string> prods;
@@ -677,10 +798,13 @@ Brief two_region_brief(const Mrio& m,
 
     // The measures side by side.
     {
-        const double out_a = d.outflow.col(a).sum();
-        const double out_b = d.outflow.col(b).sum();
+        // The MRIO's flows over the MRIO's total flows to other regions: the same figures as
+        // the flows table (the official outflow totals include transit and differ).
+        const double out_a = flows_out(d, a).sum();
+        const double out_b = flows_out(d, b).sum();
         std::vector<std::vector<std::string>> labels = {
-            {"supply chains", "current flows, share of outflows to other regions (%)"},
+            {"supply chains",
+             "current flows, share of the region's MRIO flows to other regions (%)"},
             {"supply chains", fmt::format("potential sales to the partner ({})", out.unit)},
             {"specialisation", "Michaely complementarity of outflows with the partner's inflows"},
             {"relatedness", "sectors the partner has and this region is close to"},

@@ -355,6 +355,13 @@ std::string brief_html(const Brief& b) {
         h += "<h2>Win-win scenario 共赢情景</h2><p>" + escape(b.scenario_text) + "</p>" +
              html_table(b.scenario);
     }
+    if (!b.cautions.empty()) {
+        h += "<h2>Data cautions 数据提示</h2><ul id=cautions>";
+        for (const auto& c : b.cautions) {
+            h += "<li>" + escape(c) + "</li>";
+        }
+        h += "</ul>";
+    }
     // Records, once laid out, how many charts have visible shapes (read by the browser test).
     h += "<script>window.addEventListener('load',function(){var n=0;"
          "document.querySelectorAll('svg[data-chart]').forEach(function(s){"

@@ -1,5 +1,7 @@
 #include <cmath>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -10,14 +12,137 @@
 
 namespace tandem::brief {
 
+namespace {
+// Limits of a --scenario file (docs/brief.md): its size, and how deep arrays and inline tables
+// may nest (cpptoml parses them recursively).
+constexpr std::size_t kScenarioMaxBytes = 1U << 20U;
+constexpr int kScenarioMaxNesting = 32;
+
+void prescan_scenario(const std::string& name, std::string& text);
+}  // namespace
+
+namespace {
+void prescan_scenario(const std::string& name, std::string& text) {
+    if (text.size() > kScenarioMaxBytes) {
+        fail(ErrorCode::kInvalidInput,
+             "{}: {} bytes; a scenario file may have at most {} (1 MiB)",
+             name,
+             text.size(),
+             kScenarioMaxBytes);
+    }
+    if (text.starts_with("\xEF\xBB\xBF")) {
+        text.erase(0, 3);  // a UTF-8 byte order mark
+    }
+    // Nesting of arrays and inline tables outside strings and comments: cpptoml recurses on
+    // each level and would overflow the stack on deep nesting.
+    int depth = 0;
+    std::size_t line = 1;
+    std::size_t column = 0;
+    enum class In { kCode, kComment, kBasic, kLiteral, kMultiBasic, kMultiLiteral };
+    In in = In::kCode;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        const char c = text[k];
+        ++column;
+        if (c == '\n') {
+            ++line;
+            column = 0;
+            if (in == In::kComment || in == In::kBasic || in == In::kLiteral) {
+                in = In::kCode;  // single-line strings end (cpptoml reports the error)
+            }
+            continue;
+        }
+        // Columns count characters: UTF-8 continuation bytes do not start one.
+        if ((static_cast<unsigned char>(c) & 0xC0U) == 0x80U) {
+            --column;
+        }
+        const auto starts = [&](const char* s) { return text.compare(k, 3, s) == 0; };
+        switch (in) {
+            case In::kComment:
+                break;
+            case In::kBasic:
+                if (c == '\\') {
+                    ++k;
+                    ++column;
+                } else if (c == '"') {
+                    in = In::kCode;
+                }
+                break;
+            case In::kLiteral:
+                if (c == '\'') {
+                    in = In::kCode;
+                }
+                break;
+            case In::kMultiBasic:
+                if (c == '\\') {
+                    ++k;
+                    ++column;
+                } else if (starts("\"\"\"")) {
+                    in = In::kCode;
+                    k += 2;
+                    column += 2;
+                }
+                break;
+            case In::kMultiLiteral:
+                if (starts("'''")) {
+                    in = In::kCode;
+                    k += 2;
+                    column += 2;
+                }
+                break;
+            case In::kCode:
+                if (c == '#') {
+                    in = In::kComment;
+                } else if (starts("\"\"\"")) {
+                    in = In::kMultiBasic;
+                    k += 2;
+                    column += 2;
+                } else if (starts("'''")) {
+                    in = In::kMultiLiteral;
+                    k += 2;
+                    column += 2;
+                } else if (c == '"') {
+                    in = In::kBasic;
+                } else if (c == '\'') {
+                    in = In::kLiteral;
+                } else if (c == '[' || c == '{') {
+                    if (++depth > kScenarioMaxNesting) {
+                        fail(ErrorCode::kInvalidInput,
+                             "{}:{}:{}: nesting deeper than {}",
+                             name,
+                             line,
+                             column,
+                             kScenarioMaxNesting);
+                    }
+                } else if (c == ']' || c == '}') {
+                    depth = std::max(0, depth - 1);
+                }
+                break;
+        }
+    }
+}
+}  // namespace
+
 Scenario read_scenario(const std::filesystem::path& file) {
     const std::string name = file.string();
     if (!std::filesystem::exists(file)) {
         fail(ErrorCode::kIo, "{}: file not found", name);
     }
+    std::string text;
+    {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+            fail(ErrorCode::kIo, "{}: cannot read", name);
+        }
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        text = buffer.str();
+    }
+    prescan_scenario(name, text);
     std::shared_ptr<cpptoml::table> root;
     try {
-        root = cpptoml::parse_file(name);
+        std::istringstream stream(text);
+        cpptoml::parser parser(stream);
+        root = parser.parse();
     } catch (const cpptoml::parse_exception& e) {
         // cpptoml's messages end with "at line N".
         fail(ErrorCode::kInvalidInput, "{}: not valid TOML: {}", name, e.what());

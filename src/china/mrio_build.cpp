@@ -358,6 +358,15 @@ std::vector<Capital> load_capitals() {
     return out;
 }
 
+double transit_through(
+    double output, double exports, double outflow, double inflow, double discrepancy) {
+    const double local = output - exports - outflow - discrepancy;
+    if (local >= 0.0) {
+        return 0.0;
+    }
+    return std::max(0.0, std::min({-local, inflow, outflow}));
+}
+
 double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
     constexpr double kRadius = 6371.0;
     constexpr double kDeg = std::numbers::pi / 180.0;
@@ -643,16 +652,13 @@ BuildResult build_mrio(const TableSet& set,
             // the origin and used in the destination.
             if (options.net_transit) {
                 const double err = col.discrepancy >= 0 ? t.Y(i, col.discrepancy) : 0.0;
-                const double local = t.x(i) - t.Y(i, col.exports) - of - err;
-                if (local < 0.0) {
-                    const double d = std::min({-local, in, of});
-                    if (d > 0.0) {
-                        rules.fire("transit-netted", d);
-                        in -= d;
-                        of -= d;
-                        outflow(i, r) = of;
-                        inflow(i, r) = in;
-                    }
+                const double d = transit_through(t.x(i), t.Y(i, col.exports), of, in, err);
+                if (d > 0.0) {
+                    rules.fire("transit-netted", d);
+                    in -= d;
+                    of -= d;
+                    outflow(i, r) = of;
+                    inflow(i, r) = in;
                 }
             }
             const double m = mu(i, r);

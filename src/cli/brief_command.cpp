@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "tandem/brief/brief.hpp"
 #include "tandem/china/mrio_build.hpp"
@@ -14,6 +15,7 @@
 #include "tandem/data/long_panel.hpp"
 #include "tandem/data/output_folder.hpp"
 #include "tandem/data/regions.hpp"
+#include "tandem/data/table_writers.hpp"
 #include "tandem/data/tandem_format.hpp"
 
 #include "common.hpp"
@@ -136,7 +138,7 @@ void add_brief_command(CLI::App& app) {
     cmd->callback([a] {
         int year = a->year == 0 ? 2017 : a->year;
         if (a->mrio.empty() && year != 2017 && year != 2012) {
-            fail(ErrorCode::kUsage,
+            fail(ErrorCode::kInvalidInput,
                  "--year {}: the shipped China MRIOs are of 2017 and 2012 (give --mrio for "
                  "another)",
                  year);
@@ -269,6 +271,27 @@ void add_brief_command(CLI::App& app) {
             t->name = terminal ? title : t->name;
             out.push_back(std::move(*t));
         }
+        const bool json = a->out.format == "json" ||
+                          (a->out.format == "table" && a->out.output.ends_with(".json"));
+        if (json) {
+            // One object: the tables, the data cautions and the notes.
+            std::ostringstream tables_json;
+            data::write_json(out, tables_json);
+            nlohmann::ordered_json j;
+            j["tables"] = nlohmann::ordered_json::parse(tables_json.str());
+            j["cautions"] = b.cautions;
+            j["notes"] = b.notes;
+            const std::string text = j.dump(1) + "\n";
+            if (a->out.output.empty() || a->out.output == "-") {
+                std::cout << text;
+            } else {
+                data::write_file_atomically(a->out.output, text);
+                if (!a->out.quiet) {
+                    std::cerr << "wrote " << a->out.output << '\n';
+                }
+            }
+            return;
+        }
         emit(out, a->out);
         if (terminal) {
             if (!b.reasons.empty()) {
@@ -276,6 +299,12 @@ void add_brief_command(CLI::App& app) {
             }
             for (const auto& r : b.reasons) {
                 std::cout << "  - " << r << '\n';
+            }
+            if (!b.cautions.empty()) {
+                std::cout << "\nData cautions (docs/brief.md gives the thresholds):\n";
+            }
+            for (const auto& c : b.cautions) {
+                std::cout << "  - " << c << '\n';
             }
             if (!b.notes.empty()) {
                 std::cout << "\nNotes on the data:\n";

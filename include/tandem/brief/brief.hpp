@@ -69,6 +69,12 @@ struct BriefOptions {
 // Regions that are China's provinces keep their codes and Chinese names.
 TableSet tables_from_mrio(const Mrio& mrio, int year = 0);
 
+// Transit netted out of the tables' outflows and inflows (n sectors x regions, positive, in
+// place) exactly as `tandem china build` does (rule transit-netted, docs/china-mrio.md):
+// where x - EX - OF - ERR < 0 the excess, up to the smaller of inflow and outflow, is taken
+// out of both. Returns what was netted, n x regions.
+Matrix net_transit(const TableSet& tables, Matrix& outflow, Matrix& inflow);
+
 // Whether the MRIO has exactly the tables' regions (in order) and sectors.
 bool mrio_matches_tables(const Mrio& mrio, const TableSet& tables);
 
@@ -93,6 +99,9 @@ struct Brief {
     std::string rest = "Rest of China";   // the other regions of the system, together
     std::string source;                   // where the figures come from, one sentence
     std::vector<std::string> notes;       // rules applied to the data
+    // Where the source data behind a finding look implausible (thresholds in docs/brief.md):
+    // each names the region, the sector and the numbers.
+    std::vector<std::string> cautions;
 };
 
 // mrio: the China MRIO of the tables' year; tables: its provincial tables; base: an earlier

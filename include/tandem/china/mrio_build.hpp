@@ -27,6 +27,12 @@ std::vector<Capital> load_capitals();
 // Great-circle distance in km on a sphere of radius 6,371 km (haversine).
 double great_circle_km(double lat1, double lon1, double lat2, double lon2);
 
+// Goods passing through a province (rule transit-netted): where its outflows, exports and
+// discrepancy exceed its output, the excess, up to the smaller of its inflow and outflow,
+// appears in both and is not made there. Returns the amount to take out of both (>= 0).
+double transit_through(
+    double output, double exports, double outflow, double inflow, double discrepancy);
+
 // National employment by sector (10,000 persons) from the ionet employment table (GB/T 4754
 // sections and divisions), summed onto the 42 sectors of a provincial table year.
 Vector national_employment_42(const std::filesystem::path& employment_csv,
