@@ -44,6 +44,48 @@ void print_summary(std::ostream& out, const schedule::Event& ev, const schedule:
     out << fmt::format("method: {}{}\n", r.method, r.optimal ? " (optimal)" : "");
 }
 
+// The folder `run` and `agendas` write, checked before any work: a symlink, a folder that
+// holds the input (replacing it would delete the input) or the input file itself is refused.
+// Returns the target without trailing separators.
+std::filesystem::path output_target(const std::string& folder,
+                                    const std::vector<std::string>& inputs) {
+    namespace fs = std::filesystem;
+    fs::path target = fs::path(folder).lexically_normal();
+    while (!target.has_filename() && target.has_parent_path() && target != target.root_path()) {
+        target = target.parent_path();
+    }
+    if (target.empty() || target.filename() == "." || target.filename() == "..") {
+        target = fs::absolute(target).lexically_normal();
+        while (!target.has_filename() && target != target.root_path()) {
+            target = target.parent_path();
+        }
+    }
+    std::error_code ec;
+    if (fs::is_symlink(target, ec)) {
+        fail(ErrorCode::kIo,
+             "{}: is a symbolic link; refusing to replace it (give the folder it points to)",
+             target.string());
+    }
+    const fs::path out = fs::weakly_canonical(fs::absolute(target), ec);
+    for (const auto& input : inputs) {
+        const fs::path in = fs::weakly_canonical(fs::absolute(input), ec);
+        if (ec) {
+            continue;
+        }
+        const auto rel = in.lexically_relative(out);
+        if (in == out || (!rel.empty() && *rel.begin() != "..")) {
+            fail(ErrorCode::kIo,
+                 "{}: the output would replace the input {}; choose another folder",
+                 target.string(),
+                 input);
+        }
+    }
+    return target;
+}
+
+// Marks a folder written by `match run` or `match agendas`: such a folder may be replaced.
+constexpr const char* kMarker = ".tandem-match";
+
 }  // namespace
 
 void add_match_commands(CLI::App& app) {
@@ -130,8 +172,12 @@ void add_match_commands(CLI::App& app) {
             const auto list = match::suggest(s, a->suggest);
             const auto ev = match::make_event(s, list, a->event);
             const auto sch = schedule::read_schedule(ev, a->schedule);
-            const auto files = match::write_agendas(s, ev, sch, list, a->folder);
-            std::cerr << fmt::format("wrote {} files to {}\n", files.size(), a->folder);
+            const auto target = output_target(a->folder, {a->symposium, a->schedule});
+            data::OutputFolder folder(target, kMarker);
+            data::write_file_atomically(folder.path() / kMarker, "tandem match agendas\n");
+            const auto files = match::write_agendas(s, ev, sch, list, folder.path());
+            folder.commit();
+            std::cerr << fmt::format("wrote {} files to {}\n", files.size(), target.string());
         });
     }
     {
@@ -156,10 +202,14 @@ void add_match_commands(CLI::App& app) {
         add_suggest_options(*cmd, a->suggest);
         add_event_options(*cmd, a->event);
         cmd->callback([a] {
+            // Everything is written into a temporary sibling folder, renamed into place at the
+            // end: a failed run leaves no part of its output and the previous one intact.
+            const auto target = output_target(a->folder, {a->symposium});
             const auto s = match::read_symposium(a->symposium);
             const auto list = match::suggest(s, a->suggest);
-            const std::filesystem::path dir = a->folder;
-            std::filesystem::create_directories(dir);
+            data::OutputFolder folder(target, kMarker);
+            const std::filesystem::path dir = folder.path();
+            data::write_file_atomically(dir / kMarker, "tandem match run\n");
             OutputOptions out;
             out.quiet = true;
             out.format = "csv";
@@ -185,6 +235,7 @@ void add_match_commands(CLI::App& app) {
             data::write_file_atomically(dir / "schedule.csv",
                                         schedule::schedule_csv(ev, result.schedule));
             const auto files = match::write_agendas(s, ev, result.schedule, list, dir);
+            folder.commit();
             if (a->quiet) {
                 return;
             }
@@ -199,7 +250,7 @@ void add_match_commands(CLI::App& app) {
                 ev.slots,
                 ev.tables);
             print_summary(std::cout, ev, result);
-            std::cout << fmt::format("wrote {} files to {}\n", files.size() + 4, dir.string());
+            std::cout << fmt::format("wrote {} files to {}\n", files.size() + 4, target.string());
         });
     }
 }
