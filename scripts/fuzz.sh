@@ -13,8 +13,10 @@ targets=("$@")
 bash scripts/install-deps.sh
 dpkg -s clang-14 libclang-rt-14-dev >/dev/null 2>&1 ||
   { apt-get update -qq && apt-get install -y -qq --no-install-recommends clang-14 libclang-rt-14-dev >/dev/null; }
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DTANDEM_FUZZ=ON -DTANDEM_SANITIZE=ON -DTANDEM_WERROR=OFF >/dev/null
+  -DTANDEM_FUZZ=ON -DTANDEM_SANITIZE=ON -DTANDEM_WERROR=OFF "${launcher[@]}" >/dev/null
 cmake --build build/fuzz -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 status=0
 for t in "${targets[@]}"; do

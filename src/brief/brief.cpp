@@ -763,8 +763,8 @@ Brief two_region_brief(const Mrio& m,
         for (const auto& [from, to, fc, tc, counter] :
              {std::tuple{out.a, out.b, ca, cb, &learn_ab},
               std::tuple{out.b, out.a, cb, ca, &learn_ba}}) {
-            const double median = [&] {
-                Vector row = cx.density.row(tc).transpose();
+            const double median = [&cx, row_of = tc] {
+                Vector row = cx.density.row(row_of).transpose();
                 std::vector<double> all(row.data(), row.data() + row.size());
                 std::nth_element(
                     all.begin(), all.begin() + static_cast<long>(all.size() / 2), all.end());

@@ -240,6 +240,8 @@ void add_brief_command(CLI::App& app) {
             }
         }
         const bool terminal = a->out.format == "table" && a->out.output.empty();
+        const bool json = a->out.format == "json" ||
+                          (a->out.format == "table" && a->out.output.ends_with(".json"));
         auto with_zh = [](const Code& c) {
             return c.name_zh.empty() ? c.name_en : fmt::format("{} ({})", c.name_en, c.name_zh);
         };
@@ -268,11 +270,28 @@ void add_brief_command(CLI::App& app) {
             if (t->values.size() == 0 && t->rows.size() == 0) {
                 continue;
             }
-            t->name = terminal ? title : t->name;
+            if (terminal) {
+                t->name = title;
+            } else {
+                // Files keep short table names (sheet and file names) and carry the title.
+                t->notes.insert(t->notes.begin(), title);
+            }
             out.push_back(std::move(*t));
         }
-        const bool json = a->out.format == "json" ||
-                          (a->out.format == "table" && a->out.output.ends_with(".json"));
+        if (!terminal && !json && !out.empty()) {
+            // What the terminal prints below the tables travels with the first table in files
+            // (JSON has them as fields of its own).
+            auto& first = out.front().notes;
+            for (const auto& c : b.cautions) {
+                first.push_back("data caution: " + c);
+            }
+            for (const auto& n : b.notes) {
+                first.push_back(n);
+            }
+            for (const auto& r : b.reasons) {
+                first.push_back("area: " + r);
+            }
+        }
         if (json) {
             // One object: the tables, the data cautions and the notes.
             std::ostringstream tables_json;
@@ -281,6 +300,7 @@ void add_brief_command(CLI::App& app) {
             j["tables"] = nlohmann::ordered_json::parse(tables_json.str());
             j["cautions"] = b.cautions;
             j["notes"] = b.notes;
+            j["reasons"] = b.reasons;
             const std::string text = j.dump(1) + "\n";
             if (a->out.output.empty() || a->out.output == "-") {
                 std::cout << text;

@@ -25,6 +25,11 @@ void add_output_options(CLI::App& app, OutputOptions& options) {
         options.output,
         "write to this file (or folder, for several CSV tables) instead of the terminal");
     app.add_flag("-q,--quiet", options.quiet, "no progress messages");
+    app.add_option("--numbers",
+                   options.numbers,
+                   "CSV numbers: full (17 significant digits, for programs) or readable (as "
+                   "the terminal shows them, docs/formats.md)")
+        ->check(CLI::IsMember({"full", "readable"}));
 }
 
 void refuse_input_overlap(const std::string& output, const std::vector<std::string>& inputs) {
@@ -57,7 +62,9 @@ void emit(const std::vector<Table>& tables, const OutputOptions& options) {
     if (!options.output.empty() && options.format == "table") {
         format = data::format_for_path(options.output, data::Format::kTable);
     }
-    data::write_tables(tables, format, options.output, std::cout);
+    data::WriteOptions write;
+    write.readable_csv = options.numbers == "readable";
+    data::write_tables(tables, format, options.output, std::cout, write);
     if (!options.output.empty() && !options.quiet) {
         std::cerr << "wrote " << options.output << '\n';
     }

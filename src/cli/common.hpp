@@ -16,6 +16,7 @@ struct OutputOptions {
     std::string format = "table";  // table | csv | json | xlsx
     std::string output;            // -o: file or folder; empty = standard output
     bool quiet = false;
+    std::string numbers = "full";  // CSV numbers: full | readable
     // Paths read by the command (folders or files): -o may not be one of them or inside one.
     std::vector<std::string> inputs;
 };

@@ -15,6 +15,7 @@
 #include "tandem/data/tandem_format.hpp"
 #include "tandem/mrio/analysis.hpp"
 #include "tandem/mrio/calc.hpp"
+#include "tandem/mrio/demand_change.hpp"
 
 #include "common.hpp"
 
@@ -312,84 +313,25 @@ void add_mrio_commands(CLI::App& app) {
             options.keep_A = true;
             mrio::FactorisedModel model(std::move(base), options);
             const Mrio& m = model.base();
-            std::vector<std::pair<Eigen::Index, Eigen::Index>> cells;
-            bool region_found = false;
-            bool category_found = a->category.empty();
-            bool from_found = a->from_region.empty();
-            bool sector_found = a->sector.empty();
-            for (std::size_t c = 0; c < m.final_demand.size(); ++c) {
-                if (m.final_demand.at(c, 0) != a->demand_region) {
-                    continue;
-                }
-                region_found = true;
-                if (!a->category.empty() && m.final_demand.at(c, 1) != a->category) {
-                    continue;
-                }
-                category_found = true;
-                for (std::size_t i = 0; i < m.size(); ++i) {
-                    const bool from_ok =
-                        a->from_region.empty() || m.sectors.at(i, 0) == a->from_region;
-                    const bool sector_ok = a->sector.empty() || m.sectors.at(i, 1) == a->sector;
-                    from_found = from_found || m.sectors.at(i, 0) == a->from_region;
-                    sector_found = sector_found || m.sectors.at(i, 1) == a->sector;
-                    if (from_ok && sector_ok) {
-                        cells.emplace_back(static_cast<Eigen::Index>(i),
-                                           static_cast<Eigen::Index>(c));
-                    }
-                }
+            mrio::DemandChange change;
+            change.demand_region = a->demand_region;
+            change.category = a->category;
+            change.from_region = a->from_region;
+            change.sector = a->sector;
+            if (a->has_scale) {
+                change.scale = a->scale;
+            } else {
+                change.add = a->add;
             }
-            if (!region_found) {
-                fail(ErrorCode::kInvalidInput,
-                     "no final demand of region '{}'; regions: {}",
-                     a->demand_region,
-                     fmt::join(m.regions(), ", "));
-            }
-            if (!category_found) {
-                fail(ErrorCode::kInvalidInput,
-                     "no category '{}'; categories: {}",
-                     a->category,
-                     fmt::join(m.final_demand.unique(1), ", "));
-            }
-            if (!from_found) {
-                fail(ErrorCode::kInvalidInput,
-                     "no region '{}'; regions: {}",
-                     a->from_region,
-                     fmt::join(m.regions(), ", "));
-            }
-            if (!sector_found) {
-                fail(ErrorCode::kInvalidInput,
-                     "no sector '{}'; did you mean {}?",
-                     a->sector,
-                     fmt::join(data::nearest_names(a->sector, m.sector_names()), ", "));
-            }
-            if (!std::isfinite(a->scale) || !std::isfinite(a->add)) {
-                fail(ErrorCode::kUsage, "--scale and --add need finite numbers");
-            }
-            Matrix y = m.Y;
-            double selected = 0.0;
-            for (auto [i, c] : cells) {
-                selected += y(i, c);
-            }
-            for (auto [i, c] : cells) {
-                if (a->has_scale) {
-                    y(i, c) *= a->scale;
-                } else {
-                    y(i, c) += selected != 0.0 ? a->add * y(i, c) / selected
-                                               : a->add / static_cast<double>(cells.size());
-                }
-            }
-            Mrio shocked = model.with_final_demand(y, progress);
-            std::vector<Table> tables;
-            Matrix dx(static_cast<Eigen::Index>(m.size()), 2);
-            dx.col(0) = shocked.x - m.x;
-            for (Eigen::Index i = 0; i < dx.rows(); ++i) {
-                dx(i, 1) = m.x(i) != 0.0 ? 100.0 * dx(i, 0) / m.x(i) : 0.0;
-            }
-            tables.push_back(sector_table(m, "delta_x", {"delta x", "delta x %"}, dx));
+            Mrio shocked = model.with_final_demand(mrio::changed_final_demand(m, change), progress);
+            const std::string scenario = "scenario: " + mrio::describe(change);
+            std::vector<Table> tables{mrio::output_change(m, shocked.x)};
+            tables[0].notes.push_back(scenario);
             for (std::size_t e = 0; e < m.extensions.size(); ++e) {
                 Table t = account_table(shocked, m.extensions[e].name + "/D_cba_reg");
                 t.values -= m.extensions[e].D_cba_reg;
                 t.name = m.extensions[e].folder_name() + "__delta_D_cba_reg";
+                t.notes.push_back(scenario);
                 tables.push_back(std::move(t));
             }
             if (!a->save.empty()) {
@@ -500,7 +442,18 @@ void add_mrio_commands(CLI::App& app) {
                 append(result.total, " (total, households closed)");
                 append(result.type2, " (Type II)");
             }
-            emit({sector_table(m, "multipliers", cols, values)}, a->out);
+            Table t = sector_table(m, "multipliers", cols, std::move(values));
+            t.notes = {
+                "simple: effect in the whole system per unit of final demand for the "
+                "column's sector (output: the column sum of L)",
+                "Type I: the simple multiplier over the sector's own direct coefficient "
+                "(0 where that is 0)"};
+            if (closure) {
+                t.notes.push_back(
+                    "total and Type II: the same with households closed "
+                    "(induced consumption)");
+            }
+            emit({t}, a->out);
         });
     }
 
@@ -534,13 +487,19 @@ void add_mrio_commands(CLI::App& app) {
                 "linkages",
                 {"backward", "forward", "power of dispersion", "sensitivity of dispersion"},
                 Matrix(static_cast<Eigen::Index>(m.size()), 4));
-            if (link.negligible > 0 && !a->out.quiet) {
-                std::cerr << fmt::format(
-                    "note: {} sector(s) with near-zero output (at most {:g} x the largest) "
-                    "count as zero output: their column of A and row of B are 0, they are "
-                    "left out of the means and shown as 'no output'\n",
+            t.units =
+                "backward and forward: sums of inverse coefficients; power and "
+                "sensitivity: indices, mean 1";
+            t.notes.push_back(a->forward == "ghosh"
+                                  ? "forward linkages: row sums of the Ghosh inverse G"
+                                  : "forward linkages: row sums of the Leontief inverse L");
+            if (link.negligible > 0) {
+                t.notes.push_back(fmt::format(
+                    "{} sector(s) with near-zero output (at most {:g} x the largest) count as "
+                    "zero output: their column of A and row of B are 0, they are left out of "
+                    "the means and shown as 'no output'",
                     link.negligible,
-                    mrio::kNegligibleOutput);
+                    mrio::kNegligibleOutput));
             }
             t.values.col(0) = link.backward;
             t.values.col(1) = link.forward;

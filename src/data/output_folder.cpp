@@ -1,9 +1,13 @@
 #include "tandem/data/output_folder.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <fstream>
 #include <random>
 #include <system_error>
+
+#include <fmt/format.h>
 
 #include "tandem/core/error.hpp"
 
@@ -175,6 +179,66 @@ void AtomicFile::commit() {
         fail(ErrorCode::kIo, "{}: cannot write: {}", target_.string(), ec.message());
     }
     committed_ = true;
+}
+
+std::string safe_file_name(std::string_view id) {
+    std::string out;
+    for (std::size_t i = 0; i < id.size();) {
+        const auto c = static_cast<unsigned char>(id[i]);
+        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (len == 1) {
+            out += std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == ' '
+                       ? static_cast<char>(c)
+                       : '_';
+            ++i;
+            continue;
+        }
+        char32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        bool ok = i + len <= id.size();
+        for (std::size_t k = 1; ok && k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(id[i + k]);
+            ok = (cc & 0xC0) == 0x80;
+            cp = (cp << 6) | (cc & 0x3Fu);
+        }
+        const bool cjk = (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+                         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+                         (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                         (cp >= 0x20000 && cp <= 0x3134F);
+        if (ok && cjk && out.size() + len <= 100) {
+            out += std::string(id.substr(i, len));
+        } else {
+            out += '_';
+        }
+        i += ok ? len : 1;
+    }
+    if (out.size() > 100) {
+        out.resize(100);
+    }
+    while (!out.empty() && out.back() == ' ') {
+        out.pop_back();
+    }
+    while (!out.empty() && out.front() == ' ') {
+        out.erase(out.begin());
+    }
+    if (out.empty() || out.front() == '.') {
+        out.insert(out.begin(), '_');
+    }
+    return out;
+}
+
+std::string UniqueFileNames::take(std::string_view text) {
+    const std::string base = safe_file_name(text);
+    auto folded = [](std::string v) {
+        std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) {
+            return static_cast<char>(std::tolower(c));
+        });
+        return v;
+    };
+    std::string name = base;
+    for (int k = 2; !used_.insert(folded(name)).second; ++k) {
+        name = fmt::format("{}-{}", base, k);
+    }
+    return name;
 }
 
 }  // namespace tandem::data

@@ -12,6 +12,7 @@
 
 #include "tandem/core/error.hpp"
 #include "tandem/data/escape.hpp"
+#include "tandem/data/number_format.hpp"
 #include "tandem/data/output_folder.hpp"
 
 namespace tandem::data {
@@ -51,7 +52,11 @@ Format format_for_path(const fs::path& path, Format fallback) {
     return fallback;
 }
 
-void write_csv(const Table& t, std::ostream& out, int precision) {
+namespace {
+
+// Header and label cells as tandem CSV has them; each value through cell(r, c, buffer).
+template <class CellWriter>
+void write_csv_with(const Table& t, std::ostream& out, CellWriter cell) {
     fmt::memory_buffer buf;
     for (std::size_t l = 0; l < t.rows.levels(); ++l) {
         if (l > 0) {
@@ -71,12 +76,8 @@ void write_csv(const Table& t, std::ostream& out, int precision) {
             fmt::format_to(std::back_inserter(buf), "{}", csv_field(t.rows.at(r, l)));
         }
         for (std::size_t c = 0; c < t.cols.size(); ++c) {
-            const double v = t.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c));
-            if (std::isfinite(v)) {
-                fmt::format_to(std::back_inserter(buf), ",{:.{}g}", v, precision);
-            } else {
-                buf.push_back(',');
-            }
+            buf.push_back(',');
+            cell(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c), buf);
         }
         buf.push_back('\n');
         if (buf.size() > (1 << 20)) {
@@ -85,6 +86,50 @@ void write_csv(const Table& t, std::ostream& out, int precision) {
         }
     }
     out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+}
+
+std::vector<NumberFormat> column_formats(const Table& t) {
+    std::vector<NumberFormat> formats;
+    formats.reserve(static_cast<std::size_t>(t.values.cols()));
+    for (Eigen::Index c = 0; c < t.values.cols(); ++c) {
+        formats.push_back(column_format(t.values.col(c)));
+    }
+    return formats;
+}
+
+}  // namespace
+
+void write_csv(const Table& t, std::ostream& out, int precision) {
+    write_csv_with(t, out, [&](Eigen::Index r, Eigen::Index c, fmt::memory_buffer& buf) {
+        const double v = t.values(r, c);
+        if (std::isfinite(v)) {
+            fmt::format_to(std::back_inserter(buf), "{:.{}g}", v, precision);
+        }
+    });
+}
+
+void write_readable_csv(const Table& t, std::ostream& out) {
+    const auto formats = column_formats(t);
+    write_csv_with(t, out, [&](Eigen::Index r, Eigen::Index c, fmt::memory_buffer& buf) {
+        const double v = t.values(r, c);
+        if (std::isfinite(v)) {
+            const auto text = format_number(v, formats[static_cast<std::size_t>(c)], false);
+            buf.append(text.data(), text.data() + text.size());
+        }
+    });
+}
+
+void write_notes_csv(const std::vector<Table>& tables, std::ostream& out) {
+    out << "table,field,text\n";
+    for (const auto& t : tables) {
+        out << csv_field(t.name) << ",title," << csv_field(t.name) << '\n';
+        if (!t.units.empty()) {
+            out << csv_field(t.name) << ",units," << csv_field(t.units) << '\n';
+        }
+        for (const auto& n : t.notes) {
+            out << csv_field(t.name) << ",note," << csv_field(n) << '\n';
+        }
+    }
 }
 
 void write_json(const std::vector<Table>& tables, std::ostream& out) {
@@ -96,6 +141,8 @@ void write_json(const std::vector<Table>& tables, std::ostream& out) {
         j["column_levels"] = t.cols.names;
         j["rows"] = t.rows.labels;
         j["columns"] = t.cols.labels;
+        j["units"] = t.units;
+        j["notes"] = t.notes;
         nlohmann::ordered_json values = nlohmann::ordered_json::array();
         for (Eigen::Index r = 0; r < t.values.rows(); ++r) {
             nlohmann::ordered_json row = nlohmann::ordered_json::array();
@@ -139,6 +186,40 @@ std::string sheet_name(const std::string& name, std::set<std::string>& used) {
     }
     used.insert(candidate);
     return candidate;
+}
+
+}  // namespace
+
+namespace {
+
+// Title, units and notes of every table on a last worksheet (table, field, text).
+void write_notes_sheet(lxw_workbook* wb,
+                       const std::vector<Table>& tables,
+                       const std::string& name,
+                       lxw_format* bold) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+    const char* heads[] = {"table", "field", "text"};
+    for (lxw_col_t c = 0; c < 3; ++c) {
+        worksheet_write_string(ws, 0, c, heads[c], bold);
+    }
+    lxw_row_t row = 1;
+    auto line = [&](const std::string& table, const char* field, const std::string& text) {
+        worksheet_write_string(ws, row, 0, table.c_str(), nullptr);
+        worksheet_write_string(ws, row, 1, field, nullptr);
+        worksheet_write_string(ws, row, 2, text.c_str(), nullptr);
+        ++row;
+    };
+    for (const auto& t : tables) {
+        line(t.name, "title", t.name);
+        if (!t.units.empty()) {
+            line(t.name, "units", t.units);
+        }
+        for (const auto& n : t.notes) {
+            line(t.name, "note", n);
+        }
+    }
+    worksheet_set_column(ws, 0, 0, 30, nullptr);
+    worksheet_set_column(ws, 2, 2, 100, nullptr);
 }
 
 }  // namespace
@@ -195,6 +276,7 @@ void write_xlsx(const std::vector<Table>& tables, const fs::path& path) {
         }
         worksheet_freeze_panes(ws, nh + 1, nl);
     }
+    write_notes_sheet(wb, tables, sheet_name("notes", used), bold);
     if (workbook_close(wb) != LXW_NO_ERROR) {
         fs::remove(temp);
         fail(ErrorCode::kIo, "{}: cannot write workbook", path.string());
@@ -227,42 +309,6 @@ std::size_t display_width(const std::string& text) {
 
 namespace {
 
-std::string group_thousands(const std::string& s) {
-    auto dot = s.find_first_of(".eE");
-    std::string head = s.substr(0, dot == std::string::npos ? s.size() : dot);
-    std::string tail = dot == std::string::npos ? "" : s.substr(dot);
-    bool neg = !head.empty() && head[0] == '-';
-    if (neg) {
-        head.erase(0, 1);
-    }
-    std::string out;
-    for (std::size_t i = 0; i < head.size(); ++i) {
-        if (i > 0 && (head.size() - i) % 3 == 0) {
-            out += ',';
-        }
-        out += head[i];
-    }
-    return (neg ? "-" : "") + out + tail;
-}
-
-std::string format_cell(double v, const TerminalOptions& o) {
-    if (!std::isfinite(v)) {
-        return "-";
-    }
-    const double a = std::fabs(v);
-    if (a >= 1e15 || (a > 0 && a < 1e-4)) {
-        return fmt::format("{:.{}g}", v, o.precision);
-    }
-    if (a >= 1000) {
-        auto s = fmt::format("{:.0f}", v);
-        return o.thousands ? group_thousands(s) : s;
-    }
-    // Up to `precision` significant digits, fixed notation.
-    int decimals =
-        std::max(0, o.precision - 1 - (a >= 1 ? static_cast<int>(std::floor(std::log10(a))) : 0));
-    return fmt::format("{:.{}f}", v, std::min(decimals, 6));
-}
-
 std::string pad(const std::string& s, std::size_t width, bool right) {
     const std::size_t w = display_width(s);
     if (w >= width) {
@@ -287,13 +333,20 @@ std::string render_table(const Table& t, const TerminalOptions& o) {
     for (std::size_t c = 0; c < nc; ++c) {
         cells[0][nl + c] = t.cols.joined(c);
     }
+    // Formats from every row, shown or not, so that a longer listing reads the same.
+    std::vector<NumberFormat> formats;
+    for (Eigen::Index c = 0; c < t.values.cols(); ++c) {
+        formats.push_back(column_format(t.values.col(c), o.significant));
+    }
     for (std::size_t r = 0; r < shown; ++r) {
         for (std::size_t l = 0; l < nl; ++l) {
             cells[r + 1][l] = t.rows.at(r, l);
         }
         for (std::size_t c = 0; c < nc; ++c) {
-            cells[r + 1][nl + c] = format_cell(
-                t.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)), o);
+            cells[r + 1][nl + c] =
+                format_number(t.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)),
+                              formats[c],
+                              o.thousands);
         }
     }
     std::vector<std::size_t> width(nl + nc, 0);
@@ -303,8 +356,9 @@ std::string render_table(const Table& t, const TerminalOptions& o) {
         }
     }
     std::string out;
-    if (!t.name.empty()) {
-        out += t.name + "\n";
+    if (!t.name.empty() || !t.units.empty()) {
+        out += t.units.empty() ? t.name : fmt::format("{} ({})", t.name, t.units);
+        out += "\n";
     }
     for (std::size_t r = 0; r < cells.size(); ++r) {
         for (std::size_t c = 0; c < cells[r].size(); ++c) {
@@ -326,16 +380,71 @@ std::string render_table(const Table& t, const TerminalOptions& o) {
         }
     }
     if (shown < t.rows.size()) {
-        out += fmt::format("... {} more rows (write them with -o or --format csv)\n",
-                           t.rows.size() - shown);
+        out +=
+            fmt::format("... {} more rows (a file output holds them all)\n", t.rows.size() - shown);
+    }
+    for (const auto& n : t.notes) {
+        out += "note: " + n + "\n";
     }
     return out;
+}
+
+namespace {
+
+void write_csv_tables(const std::vector<Table>& tables, std::ostream& out, bool readable) {
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        if (tables.size() > 1) {
+            out << "# " << tables[i].name << '\n';
+        }
+        if (readable) {
+            write_readable_csv(tables[i], out);
+        } else {
+            write_csv(tables[i], out);
+        }
+    }
+}
+
+// One CSV file per table (names made safe and unique), tables.json listing them and notes.csv
+// with titles, units and notes; replaced as a whole.
+void write_csv_folder(const std::vector<Table>& tables, const std::string& path, bool readable) {
+    OutputFolder folder(path, "tables.json");
+    nlohmann::ordered_json index = nlohmann::ordered_json::array();
+    UniqueFileNames names;
+    names.take("tables.json");
+    names.take("notes.csv");
+    for (const auto& t : tables) {
+        const std::string file = names.take(t.name) + ".csv";
+        std::ofstream f(folder.path() / file, std::ios::binary);
+        if (readable) {
+            write_readable_csv(t, f);
+        } else {
+            write_csv(t, f);
+        }
+        if (!f) {
+            fail(ErrorCode::kIo, "{}: cannot write {}", path, file);
+        }
+        index.push_back(file);
+    }
+    std::ofstream(folder.path() / "tables.json") << index.dump(1) << '\n';
+    std::ofstream notes(folder.path() / "notes.csv", std::ios::binary);
+    write_notes_csv(tables, notes);
+    folder.commit();
+}
+
+}  // namespace
+
+fs::path notes_path_for(const fs::path& csv_file) {
+    fs::path notes = csv_file;
+    notes.replace_extension();
+    notes += ".notes.csv";
+    return notes;
 }
 
 void write_tables(const std::vector<Table>& tables,
                   Format format,
                   const std::string& path,
-                  std::ostream& out) {
+                  std::ostream& out,
+                  const WriteOptions& options) {
     const bool to_stdout = path.empty() || path == "-";
     // A path ending in a separator or naming an existing folder gets a folder of CSV files, one
     // per table, with tables.json listing them (docs/cli.md, "Output paths").
@@ -355,7 +464,9 @@ void write_tables(const std::vector<Table>& tables,
                 if (i > 0) {
                     s << '\n';
                 }
-                s << render_table(tables[i], TerminalOptions{to_stdout ? 60u : 0u});
+                TerminalOptions terminal;
+                terminal.max_rows = to_stdout ? 60u : 0u;
+                s << render_table(tables[i], terminal);
             }
             if (to_stdout) {
                 out << s.str();
@@ -366,39 +477,21 @@ void write_tables(const std::vector<Table>& tables,
         }
         case Format::kCsv: {
             if (to_stdout) {
-                for (std::size_t i = 0; i < tables.size(); ++i) {
-                    if (tables.size() > 1) {
-                        out << "# " << tables[i].name << '\n';
-                    }
-                    write_csv(tables[i], out);
-                }
+                write_csv_tables(tables, out, options.readable_csv);
                 return;
             }
             if (!to_folder && fs::path(path).extension() == ".csv") {
                 // A .csv path is always one file: several tables follow each other, each after
-                // a "# <name>" line, as on standard output.
+                // a "# <name>" line, as on standard output; titles, units and notes beside.
                 std::ostringstream s;
-                for (std::size_t i = 0; i < tables.size(); ++i) {
-                    if (tables.size() > 1) {
-                        s << "# " << tables[i].name << '\n';
-                    }
-                    write_csv(tables[i], s);
-                }
+                write_csv_tables(tables, s, options.readable_csv);
+                std::ostringstream notes;
+                write_notes_csv(tables, notes);
+                write_file_atomically(notes_path_for(path), notes.str());
                 write_file_atomically(path, s.str());
                 return;
             }
-            OutputFolder folder(path, "tables.json");
-            nlohmann::ordered_json index = nlohmann::ordered_json::array();
-            for (const auto& t : tables) {
-                std::ofstream f(folder.path() / (t.name + ".csv"), std::ios::binary);
-                write_csv(t, f);
-                if (!f) {
-                    fail(ErrorCode::kIo, "{}: cannot write {}.csv", path, t.name);
-                }
-                index.push_back(t.name + ".csv");
-            }
-            std::ofstream(folder.path() / "tables.json") << index.dump(1) << '\n';
-            folder.commit();
+            write_csv_folder(tables, path, options.readable_csv);
             return;
         }
         case Format::kJson: {

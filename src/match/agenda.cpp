@@ -192,46 +192,6 @@ std::string ics_now_utc() {
                        hms.seconds().count());
 }
 
-// A file name from an id taken from input data: ASCII letters, digits, '-', '_', '.' and CJK
-// characters kept, anything else (path separators, "..", control characters) replaced by '_';
-// no leading dot; at most 100 bytes.
-std::string file_name_of(const std::string& id) {
-    std::string out;
-    for (std::size_t i = 0; i < id.size();) {
-        const auto c = static_cast<unsigned char>(id[i]);
-        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        if (len == 1) {
-            out += std::isalnum(c) || c == '-' || c == '_' || c == '.' ? static_cast<char>(c) : '_';
-            ++i;
-            continue;
-        }
-        char32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-        bool ok = i + len <= id.size();
-        for (std::size_t k = 1; ok && k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(id[i + k]);
-            ok = (cc & 0xC0) == 0x80;
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
-        const bool cjk = (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3040 && cp <= 0x30FF) ||
-                         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-                         (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                         (cp >= 0x20000 && cp <= 0x3134F);
-        if (ok && cjk && out.size() + len <= 100) {
-            out += id.substr(i, len);
-        } else {
-            out += '_';
-        }
-        i += ok ? len : 1;
-    }
-    if (out.size() > 100) {
-        out.resize(100);
-    }
-    if (out.empty() || out.front() == '.') {
-        out.insert(out.begin(), '_');
-    }
-    return out;
-}
-
 std::string ics_time(const std::string& date, const std::string& hhmm) {
     std::string d = date;
     d.erase(std::remove(d.begin(), d.end(), '-'), d.end());
@@ -320,21 +280,10 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
     // iCalendar file names from the delegate ids, made safe and unique (case-insensitively,
     // for file systems that ignore case).
     const std::string stamp = ics_now_utc();
-    std::set<std::string> used_names;
+    data::UniqueFileNames names_taken;
     std::map<std::string, std::string> file_of;
     for (const auto& d : s.delegates) {
-        const std::string base = file_name_of(d.id);
-        std::string name = base;
-        auto folded = [](std::string v) {
-            std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) {
-                return static_cast<char>(std::tolower(c));
-            });
-            return v;
-        };
-        for (int k = 2; !used_names.insert(folded(name)).second; ++k) {
-            name = fmt::format("{}-{}", base, k);
-        }
-        file_of[d.id] = name + ".ics";
+        file_of[d.id] = names_taken.take(d.id) + ".ics";
     }
     for (const auto& d : s.delegates) {
         const auto& mine = rows_of[d.id];

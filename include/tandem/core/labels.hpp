@@ -43,12 +43,15 @@ struct Index {
     bool operator==(const Index& other) const = default;
 };
 
-// A matrix with labelled rows and columns; the unit of exchange between analytics and writers.
+// A matrix with labelled rows and columns, its title, units and notes; the unit of exchange
+// between analytics and writers.
 struct Table {
-    std::string name;
+    std::string name;  // the title
     Index rows;
     Index cols;
     Matrix values;
+    std::string units;               // of the values ("10,000 yuan", "index"); "" when mixed
+    std::vector<std::string> notes;  // scenario, sources, caveats: carried into every file
 };
 
 }  // namespace tandem

@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
+#include <string_view>
 
 namespace tandem::data {
 
@@ -47,5 +49,20 @@ private:
 
 // Writes a file atomically (temporary sibling, then rename).
 void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+
+// A file name from text taken from input data (an id, a table name): ASCII letters, digits,
+// '-', '_', '.', inner spaces and CJK characters kept, anything else (path separators, "..",
+// control characters) replaced by '_'; no leading dot; at most 100 bytes.
+std::string safe_file_name(std::string_view text);
+
+// Safe file names, made unique case-insensitively (for file systems that ignore case) by
+// "-2", "-3", ... suffixes.
+class UniqueFileNames {
+public:
+    std::string take(std::string_view text);
+
+private:
+    std::set<std::string> used_;
+};
 
 }  // namespace tandem::data
