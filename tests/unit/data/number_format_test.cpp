@@ -58,7 +58,8 @@ TEST(NumberFormat, TheTypicalMagnitudeSetsTheDecimals) {
     EXPECT_EQ(formatted({0.0, 2.02999e-09, 387.806, 1368590.4}),
               (Texts{"0", "0", "387.8", "1,368,590.4"}));
     // One outlier does not round a column of multipliers away.
-    EXPECT_EQ(formatted({2.066, 1.6, 7559.2, 1.76}), (Texts{"2.066", "1.600", "7,559.200", "1.760"}));
+    EXPECT_EQ(formatted({2.066, 1.6, 7559.2, 1.76}),
+              (Texts{"2.066", "1.600", "7,559.200", "1.760"}));
     // A column of amounts: no decimals.
     EXPECT_EQ(formatted({1368590.4, 20345.25, 0.6}), (Texts{"1,368,590", "20,345", "1"}));
 }
