@@ -2,8 +2,9 @@
 // `--numbers readable`. Decided per column, so that a column reads as one kind of quantity:
 // whole numbers as integers with thousands separators (counts, ranks, amounts); other columns
 // with a fixed number of significant digits of the column's typical (median non-zero)
-// magnitude, the same decimals on every row; zero (and anything that rounds to it) as 0; an exponent only where the
-// magnitude demands one (1e15 and more, or a column whose largest value is below 1e-4).
+// magnitude, the same decimals on every row; zero (and anything that rounds to it) as 0; an
+// exponent only where the magnitude demands one (1e15 and more, or a column whose largest value is
+// below 1e-4).
 #pragma once
 
 #include <string>
