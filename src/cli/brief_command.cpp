@@ -136,6 +136,8 @@ void add_brief_command(CLI::App& app) {
         "--html", a->html, "also write the report as one self-contained HTML page with charts");
     add_output_options(*cmd, a->out);
     cmd->callback([a] {
+        a->out.inputs = {a->mrio, a->tables, a->base, a->activity, a->scenario, a->areas};
+        refuse_input_overlap(a->html, a->out.inputs);
         int year = a->year == 0 ? 2017 : a->year;
         if (a->mrio.empty() && year != 2017 && year != 2012) {
             fail(ErrorCode::kInvalidInput,
@@ -231,6 +233,7 @@ void add_brief_command(CLI::App& app) {
             html_path = a->out.output;
         }
         if (!html_path.empty()) {
+            refuse_input_overlap(html_path, a->out.inputs);
             data::write_file_atomically(html_path, brief::brief_html(b));
             if (!a->out.quiet) {
                 std::cerr << "wrote " << html_path << '\n';
@@ -305,6 +308,7 @@ void add_brief_command(CLI::App& app) {
             if (a->out.output.empty() || a->out.output == "-") {
                 std::cout << text;
             } else {
+                refuse_input_overlap(a->out.output, a->out.inputs);
                 data::write_file_atomically(a->out.output, text);
                 if (!a->out.quiet) {
                     std::cerr << "wrote " << a->out.output << '\n';

@@ -140,6 +140,7 @@ void add_china_commands(CLI::App& app) {
             }
             const auto progress = terminal_progress(a->quiet);
             const auto r = china::build_mrio(set, o, progress);
+            refuse_input_overlap(a->out, {a->employment, data::data_dir().string()});
             data::OutputFolder folder(a->out, "build_log.json");
             data::write_pymrio(r.mrio, folder.path() / "pymrio", {}, progress);
             data::write_tandem_mrio(r.mrio, folder.path() / "tandem", progress);
@@ -186,6 +187,7 @@ void add_china_commands(CLI::App& app) {
         cmd->callback([a] {
             data::ImportOptions options;
             options.balance_tolerance = a->tolerance;
+            refuse_input_overlap(a->out, {a->from});
             auto set = data::import_provincial_chnio(a->from, a->year, options);
             data::write_table_set(set, a->out);
             for (const auto& note : set.notes) {
@@ -221,6 +223,7 @@ void add_china_commands(CLI::App& app) {
         cmd->callback([a] {
             data::ImportOptions options;
             options.balance_tolerance = a->tolerance;
+            refuse_input_overlap(a->out, {a->file});
             auto set = data::import_national_ionet(a->file, a->year, options);
             data::write_table_set(set, a->out);
             for (const auto& note : set.notes) {

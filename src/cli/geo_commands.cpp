@@ -410,6 +410,7 @@ void add_complexity_command(CLI::App& group) {
     cmd->add_option("-o,--output", *out, "output CSV (standard output if not given)");
     cmd->add_flag("-q,--quiet", *quiet, "no messages on stderr");
     cmd->callback([a, out, quiet] {
+        refuse_input_overlap(*out, {a->input, a->population});
         TextOut sink(*out, *quiet);
         fmt::memory_buffer buf;
         const auto& c = a->columns;
@@ -468,6 +469,7 @@ void add_proximity_command(CLI::App& group) {
     cmd->add_flag("-q,--quiet", *quiet, "no messages on stderr");
     cmd->add_flag("--all-pairs", *all_pairs, "every ordered pair, diagonal and zeros included");
     cmd->callback([a, out, quiet, all_pairs] {
+        refuse_input_overlap(*out, {a->input, a->population});
         TextOut sink(*out, *quiet);
         fmt::memory_buffer buf;
         fmt::format_to(std::back_inserter(buf), "{},prod_1,prod_2,proximity\n", a->columns.time);
@@ -572,6 +574,7 @@ void add_locations_command(CLI::App& group) {
                                       avg.external(c)});
                           }
                       });
+        a->out.inputs = {a->panel.input, a->panel.population};
         emit({lt.table("locations")}, a->out);
     });
 }
@@ -624,6 +627,7 @@ void add_products_command(CLI::App& group) {
                               lt.add({y.time, r.products[j]}, row);
                           }
                       });
+        a->out.inputs = {a->panel.input, a->panel.population};
         emit({lt.table("products")}, a->out);
     });
 }
@@ -662,6 +666,7 @@ void add_relatedness_command(CLI::App& group) {
                     }
                 }
             });
+        a->out.inputs = {a->panel.input, a->panel.population};
         emit({lt.table("relatedness")}, a->out);
     });
 }
@@ -696,6 +701,7 @@ void add_density_command(CLI::App& group) {
                               }
                           }
                       });
+        a->out.inputs = {a->panel.input, a->panel.population};
         emit({lt.table("density")}, a->out);
     });
 }
@@ -761,6 +767,7 @@ void add_shift_share_command(CLI::App& group) {
             std::cerr << fmt::format(
                 "national growth {} -> {}: {:.4g}%\n", a->from, a->to, s.national_growth * 100.0);
         }
+        a->out.inputs = {a->panel.input, a->panel.population};
         emit({lt.table("shift_share")}, a->out);
     });
 }
@@ -808,6 +815,7 @@ void add_dynamics_command(CLI::App& group) {
                                      entries,
                                      exits);
         }
+        a->out.inputs = {a->panel.input, a->panel.population};
         emit({lt.table("dynamics")}, a->out);
     });
 }
@@ -894,6 +902,7 @@ void add_complementarity_command(CLI::App& group) {
                 }
             }
         }
+        a->out.inputs = {a->exports, a->imports};
         emit({lt.table("complementarity")}, a->out);
     });
 }

@@ -51,6 +51,7 @@ void add_schedule_command(CLI::App& app) {
     cmd->add_flag("-q,--quiet", a->quiet, "no summary");
     cmd->callback([a] {
         const auto start = std::chrono::steady_clock::now();
+        refuse_input_overlap(a->output, {a->event});
         schedule::Event event = schedule::read_event(a->event);
         if (!a->keep.empty()) {
             schedule::keep_schedule(event, a->keep);
