@@ -493,6 +493,21 @@ void add_mrio_commands(CLI::App& app) {
             t.notes.push_back(a->forward == "ghosh"
                                   ? "forward linkages: row sums of the Ghosh inverse G"
                                   : "forward linkages: row sums of the Leontief inverse L");
+            const auto oversold = mrio::sales_above_output(m);
+            if (a->forward == "ghosh" && !oversold.empty()) {
+                std::vector<std::string> worst;
+                for (std::size_t k = 0; k < std::min<std::size_t>(3, oversold.size()); ++k) {
+                    worst.push_back(fmt::format(
+                        "{} ({:.0f} x)", m.sectors.joined(oversold[k].sector), oversold[k].ratio));
+                }
+                t.notes.push_back(fmt::format(
+                    "data caution: {} sector(s) sell more to intermediate use than they "
+                    "produce (negative final demand, e.g. imports booked in final demand); "
+                    "their Ghosh forward linkages are inflated; largest: {}. Forward "
+                    "linkages from the Leontief inverse do not depend on this",
+                    oversold.size(),
+                    fmt::join(worst, ", ")));
+            }
             if (link.negligible > 0) {
                 t.notes.push_back(fmt::format(
                     "{} sector(s) with near-zero output (at most {:g} x the largest) count as "

@@ -1,5 +1,6 @@
 #include "tandem/mrio/analysis.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <Eigen/LU>
@@ -135,6 +136,21 @@ Linkages linkages(const Vector& x, const LeontiefSolver& solver, ForwardMeasure 
         const bool f = out.sensitivity(j) > 1.0;
         out.kind.push_back(b && f ? "key" : b ? "backward" : f ? "forward" : "weak");
     }
+    return out;
+}
+
+std::vector<SalesAboveOutput> sales_above_output(const Mrio& m) {
+    const Vector sales = m.z_matrix().rowwise().sum();
+    const Vector inverse = m.reciprocal_output();
+    std::vector<SalesAboveOutput> out;
+    for (Eigen::Index j = 0; j < sales.size(); ++j) {
+        const double ratio = sales(j) * inverse(j);
+        if (ratio > 1.0 + 1e-9) {
+            out.push_back({static_cast<std::size_t>(j), ratio});
+        }
+    }
+    std::sort(
+        out.begin(), out.end(), [](const auto& a, const auto& b) { return a.ratio > b.ratio; });
     return out;
 }
 

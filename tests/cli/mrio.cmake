@@ -100,3 +100,8 @@ cli_case(mrio_output_inside_input_refused 4 "is the input .* or inside it"
   "rm -rf ${W}/rawcopy && cp -r ${RAW} ${W}/rawcopy && ${T} mrio linkages ${W}/rawcopy -q -o ${W}/rawcopy/linkages.csv; rc=$?; test ! -e ${W}/rawcopy/linkages.csv && exit $rc")
 cli_case(mrio_calc_onto_input_refused 4 "is the input"
   "rm -rf ${W}/rawcopy2 && cp -r ${RAW} ${W}/rawcopy2 && ${T} mrio calc ${W}/rawcopy2 -q -o ${W}/rawcopy2")
+
+# Data caution of linkages: the sectors whose intermediate sales (row sums of Z) exceed their
+# output, counted here with awk from `mrio show Z` and `mrio show x` (near-zero outputs left out).
+cli_case(mrio_linkages_sales_above_output 0 "^288 note: data caution: 288 sector.s. sell more to intermediate use than they produce.*largest: Guangdong/02 .1855 x."
+  "n=$(paste -d, <(${T} mrio show Z -q -f csv | awk -F, 'NR>1{s=0; for(i=3;i<=NF;i++) s+=$i; print s}') <(${T} mrio show x -q -f csv | awk -F, 'NR>1{print $NF}') | awk -F, '{z[NR]=$1; x[NR]=$2; if($2>m)m=$2} END{for(i in x) if (x[i] > 1e-9*m && z[i] > x[i]*(1+1e-9)) c++; print c}'); echo $n $(${T} mrio linkages -q | grep '^note: data caution')")

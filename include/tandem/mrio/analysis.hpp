@@ -74,6 +74,16 @@ Linkages linkages(const Vector& x,
                   const LeontiefSolver& solver,
                   ForwardMeasure forward = ForwardMeasure::kGhosh);
 
+// Sectors whose intermediate sales exceed their output (a row sum of the Ghosh B above 1): final
+// demand is negative there, as where a competitive-import table books imports as negative
+// final demand. Their Ghosh forward linkages are inflated; a data caution, not an error.
+// Sorted by sales / output, largest first (sectors whose output counts as zero left out).
+struct SalesAboveOutput {
+    std::size_t sector;
+    double ratio;  // intermediate sales / output
+};
+std::vector<SalesAboveOutput> sales_above_output(const Mrio& m);
+
 // Hypothetical extraction (M&B 12.2), for every sector j, as the loss of total gross output:
 // total: row and column j of A and j's final demand removed; backward: column j of A set to 0;
 // forward: row j of the Ghosh B set to 0 (value added fixed). Uses the explicit inverse L.
