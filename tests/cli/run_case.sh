@@ -5,6 +5,12 @@ set -u
 want_rc=$1
 regex=$2
 shift 2
+# grep reads a regex with a newline as several patterns, and an empty one matches anything: a
+# case that checks several lines joins them with '|' first (see schedule_small_known_answer).
+if [[ $regex == *$'\n'* ]]; then
+  echo "run_case.sh: the regex spans lines; join the output's lines instead"
+  exit 1
+fi
 out=$(bash -c "$*" 2>&1)
 rc=$?
 if [[ $rc -ne $want_rc ]]; then
