@@ -13,6 +13,7 @@
 #include "tandem/brief/structure.hpp"
 #include "tandem/china/mrio_build.hpp"
 #include "tandem/core/error.hpp"
+#include "tandem/data/delimited.hpp"
 #include "tandem/data/regions.hpp"
 #include "tandem/geo/complementarity.hpp"
 #include "tandem/geo/complexity.hpp"
@@ -198,7 +199,7 @@ Eigen::Index sector_index(const TableSet& t, const std::string& code) {
          code,
          codes.size() > 8 ? fmt::format("the codes {}-{}", codes.front(), codes.back())
                           : fmt::format("{}", fmt::join(codes, ", ")),
-         fmt::join(data::nearest_names(code, codes), ", "));
+         data::list_excerpt(data::nearest_names(code, codes)));
 }
 
 double domestic_final(const Data& d, Eigen::Index row, Eigen::Index rows, Eigen::Index region) {

@@ -223,7 +223,7 @@ std::vector<CooperationArea> read_areas(const std::filesystem::path& file) {
                      "{}:1: expected the columns area and sector (optional name, name_zh); "
                      "found {}",
                      name,
-                     fmt::join(f, ", "));
+                     data::list_excerpt(f));
             }
             return;
         }

@@ -144,6 +144,18 @@ RegionProfile region_profile(const TableSet& set,
         }
     }
     auto model = mrio::regional_model(set, *t);
+    if (!model.capped.empty()) {
+        std::vector<std::string> codes;
+        for (const auto i : model.capped) {
+            codes.push_back(set.sectors[static_cast<std::size_t>(i)].code);
+        }
+        p.multipliers.notes.push_back(fmt::format(
+            "data caution: {} sector(s) ({}) draw more from outside (imports and inflows) than "
+            "the region uses of them (re-exports, transit or inconsistent source data): their "
+            "import share is capped at 100% and they buy nothing locally in the model",
+            codes.size(),
+            fmt::join(codes, ", ")));
+    }
     mrio::CalcOptions calc;
     calc.check = false;  // published tables may carry small negative cells; checked on import
     auto solver = mrio::calc_all(model.mrio, calc);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "tandem/core/error.hpp"
+#include "tandem/data/delimited.hpp"
 #include "tandem/data/regions.hpp"
 #include "tandem/geo/complexity.hpp"
 #include "tandem/geo/dynamics.hpp"
@@ -191,7 +192,7 @@ Eigen::Index find_region(const std::vector<Code>& regions,
          "unknown region '{}' in {}; did you mean {}?",
          name,
          context,
-         fmt::join(data::nearest_names(name, names), ", "));
+         data::list_excerpt(data::nearest_names(name, names)));
 }
 
 Activity activity_from_tables(const TableSet& end, const TableSet* base) {

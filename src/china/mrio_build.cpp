@@ -19,6 +19,9 @@ namespace tandem::china {
 
 namespace {
 
+// Relative excess below which two published totals count as equal for a rule's count.
+constexpr double kRoundingTie = 1e-9;
+
 constexpr const char* kFinalUse[] = {"FU101", "FU102", "FU103", "FU201", "FU202"};
 constexpr std::size_t kFinalUses = 5;
 
@@ -665,11 +668,11 @@ BuildResult build_mrio(const TableSet& set,
             const double domestic = (1.0 - m) * use_pos;
             double f = 0.0;
             if (in > 0.0) {
-                if (in > domestic) {
+                f = in > domestic ? (domestic > 0.0 ? 1.0 : 0.0) : in / domestic;
+                // Counted beyond rounding only: after transit netting the published balance
+                // makes the two equal, and the last bit would decide.
+                if (in > domestic * (1.0 + kRoundingTie)) {
                     rules.fire("inflows-exceed-domestic-use", in - domestic);
-                    f = domestic > 0.0 ? 1.0 : 0.0;
-                } else {
-                    f = in / domestic;
                 }
             }
             phi(i, r) = f;
@@ -678,7 +681,7 @@ BuildResult build_mrio(const TableSet& set,
             drawn(i, r) = f * (1.0 - m) * std::max(0.0, use_net);
             net_use(i, r) = use_net;
             const double ex = t.Y(i, col.exports);
-            if (of + ex > t.x(i) && t.x(i) >= 0.0) {
+            if (of + ex > t.x(i) * (1.0 + kRoundingTie) && t.x(i) >= 0.0) {
                 rules.fire("outflow-and-exports-exceed-output", of + ex - t.x(i));
             }
             if (col.discrepancy >= 0 && t.Y(i, col.discrepancy) != 0.0) {

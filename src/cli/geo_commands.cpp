@@ -902,8 +902,21 @@ void add_complementarity_command(CLI::App& group) {
                 }
             }
         }
+        Table table = lt.table("complementarity");
+        table.units = "index, 0-100";
+        for (std::size_t j = 0; j < locs.size(); ++j) {
+            const auto row = static_cast<Eigen::Index>(j);
+            for (const auto& [flows, what] : {std::pair{&ex, "sells"}, std::pair{&im, "buys"}}) {
+                if (!(flows->row(row).sum() > 0.0)) {
+                    table.notes.push_back(fmt::format(
+                        "data caution: {} {} nothing in these data: its pairs are left empty",
+                        locs[j],
+                        what));
+                }
+            }
+        }
         a->out.inputs = {a->exports, a->imports};
-        emit({lt.table("complementarity")}, a->out);
+        emit({table}, a->out);
     });
 }
 

@@ -44,6 +44,15 @@ void print_summary(std::ostream& out, const schedule::Event& ev, const schedule:
     out << fmt::format("method: {}{}\n", r.method, r.optimal ? " (optimal)" : "");
 }
 
+// The files a run leaves for its user (the folder's marker not counted), as counted on disk.
+std::size_t files_written(const std::filesystem::path& dir, const std::string& marker) {
+    std::size_t n = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+        n += e.is_regular_file() && e.path().filename() != marker ? 1 : 0;
+    }
+    return n;
+}
+
 // The folder `run` and `agendas` write, checked before any work: a symlink, a folder that
 // holds the input (replacing it would delete the input) or the input file itself is refused.
 // Returns the target without trailing separators.
@@ -175,9 +184,10 @@ void add_match_commands(CLI::App& app) {
             const auto target = output_target(a->folder, {a->symposium, a->schedule});
             data::OutputFolder folder(target, kMarker);
             data::write_file_atomically(folder.path() / kMarker, "tandem match agendas\n");
-            const auto files = match::write_agendas(s, ev, sch, list, folder.path());
+            match::write_agendas(s, ev, sch, list, folder.path());
+            const std::size_t written = files_written(folder.path(), kMarker);
             folder.commit();
-            std::cerr << fmt::format("wrote {} files to {}\n", files.size(), target.string());
+            std::cerr << fmt::format("wrote {} files to {}\n", written, target.string());
         });
     }
     {
@@ -234,7 +244,8 @@ void add_match_commands(CLI::App& app) {
             }
             data::write_file_atomically(dir / "schedule.csv",
                                         schedule::schedule_csv(ev, result.schedule));
-            const auto files = match::write_agendas(s, ev, result.schedule, list, dir);
+            match::write_agendas(s, ev, result.schedule, list, dir);
+            const std::size_t written = files_written(dir, kMarker);
             folder.commit();
             if (a->quiet) {
                 return;
@@ -250,7 +261,7 @@ void add_match_commands(CLI::App& app) {
                 ev.slots,
                 ev.tables);
             print_summary(std::cout, ev, result);
-            std::cout << fmt::format("wrote {} files to {}\n", files.size() + 4, target.string());
+            std::cout << fmt::format("wrote {} files to {}\n", written, target.string());
         });
     }
 }

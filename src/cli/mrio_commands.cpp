@@ -65,7 +65,7 @@ Eigen::Index find_sector(const Mrio& m, const std::string& label) {
     fail(ErrorCode::kInvalidInput,
          "no sector '{}' (give region/sector); did you mean {}?",
          label,
-         fmt::join(data::nearest_names(label, all), ", "));
+         data::list_excerpt(data::nearest_names(label, all)));
 }
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -392,7 +392,7 @@ void add_mrio_commands(CLI::App& app) {
                     fail(ErrorCode::kInvalidInput,
                          "no extension row '{}'; rows: {}",
                          a->income,
-                         fmt::join(names, ", "));
+                         data::list_excerpt(names));
                 }
                 const auto regions = m.regions();
                 const auto sreg = m.sector_region();
@@ -421,7 +421,7 @@ void add_mrio_commands(CLI::App& app) {
                     fail(ErrorCode::kInvalidInput,
                          "no final-demand category '{}'; categories: {}",
                          a->households,
-                         fmt::join(m.final_demand.unique(1), ", "));
+                         data::list_excerpt(m.final_demand.unique(1)));
                 }
                 closure = hc;
             }

@@ -56,8 +56,22 @@ void add_profile_command(CLI::App& app) {
                 {&p.key_sectors, "Key sectors (power and sensitivity of dispersion both above 1)"},
             };
             for (const auto& [table, title] : titled) {
-                table->name = terminal ? title : p.region.name_en + " " + table->name;
+                if (terminal) {
+                    table->name = title;
+                } else {
+                    // Files keep short names (sheets, file names) and carry the title.
+                    table->name = p.region.name_en + " " + table->name;
+                    table->notes.insert(table->notes.begin(), title);
+                }
                 tables.push_back(std::move(*table));
+            }
+            if (!terminal && !tables.empty()) {
+                tables[tables.size() - titled.size()].notes.push_back(fmt::format(
+                    "source: provincial input-output tables {} ({}; unit: {}), provincial "
+                    "statistics bureaus / NBS of China",
+                    set.year,
+                    set.classification,
+                    set.unit));
             }
         }
         if (terminal) {

@@ -177,6 +177,18 @@ std::string cell_excerpt(std::string_view text, std::size_t limit) {
     return fmt::format("{}... ({} bytes)", text.substr(0, cut), text.size());
 }
 
+std::string list_excerpt(const std::vector<std::string>& items, std::size_t max_items) {
+    std::string out;
+    const std::size_t shown = std::min(items.size(), max_items);
+    for (std::size_t i = 0; i < shown; ++i) {
+        out += (i > 0 ? ", " : "") + cell_excerpt(items[i], 40);
+    }
+    if (items.size() > shown) {
+        out += fmt::format(", ... and {} more", items.size() - shown);
+    }
+    return out;
+}
+
 double parse_number(std::string_view text,
                     const std::string& file,
                     std::size_t line,

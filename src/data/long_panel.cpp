@@ -144,11 +144,10 @@ LongPanel read_long_panel(const std::filesystem::path& path, const PanelColumns&
                 fail_at(file,
                         line,
                         1,
-                        fmt::format("no {} column '{}' (columns: {}); name it with --{}",
+                        fmt::format("no {} column '{}' (columns: {})",
                                     role,
-                                    name,
-                                    fmt::join(f, ", "),
-                                    role));
+                                    cell_excerpt(name, 40),
+                                    list_excerpt(f)));
             };
             ct = find(columns.time, "time");
             cl = find(columns.loc, "loc");

@@ -606,7 +606,7 @@ Mrio read_pymrio(const fs::path& folder, const ProgressFn& progress) {
             fail(ErrorCode::kInvalidInput,
                  "{}: population must list the regions {} in that order",
                  specs["population"].path.string(),
-                 fmt::join(regions, ", "));
+                 list_excerpt(regions));
         }
     }
     std::vector<fs::path> subfolders;

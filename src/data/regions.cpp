@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "tandem/core/error.hpp"
+#include "tandem/data/delimited.hpp"
 
 namespace tandem::data {
 
@@ -125,7 +126,7 @@ const Province& resolve_province(const std::string& name) {
          "unknown region '{}'; did you mean {}? (codes such as CN-HL, "
          "230000, English or Chinese names are accepted)",
          name,
-         fmt::join(nearest_names(name, names), ", "));
+         list_excerpt(nearest_names(name, names)));
 }
 
 }  // namespace tandem::data

@@ -1,5 +1,7 @@
 #include "tandem/geo/complementarity.hpp"
 
+#include <limits>
+
 #include "tandem/core/error.hpp"
 
 namespace tandem::geo {
@@ -30,8 +32,12 @@ Matrix trade_complementarity_matrix(const Matrix& exports, const Matrix& imports
     Matrix out(n, n);
     for (Eigen::Index j = 0; j < n; ++j) {
         for (Eigen::Index k = 0; k < n; ++k) {
+            // A region that sells or buys nothing has no pattern to compare: undefined (NaN),
+            // so that one such region leaves its own pairs empty, not the whole table.
             out(j, k) =
-                trade_complementarity(exports.row(j).transpose(), imports.row(k).transpose());
+                exports.row(j).sum() > 0.0 && imports.row(k).sum() > 0.0
+                    ? trade_complementarity(exports.row(j).transpose(), imports.row(k).transpose())
+                    : std::numeric_limits<double>::quiet_NaN();
         }
     }
     return out;

@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "tandem/core/error.hpp"
+#include "tandem/data/delimited.hpp"
 #include "tandem/data/regions.hpp"
 
 namespace tandem::mrio {
@@ -47,25 +48,25 @@ std::vector<Cell> selected_cells(const Mrio& m, const DemandChange& c) {
         fail(ErrorCode::kInvalidInput,
              "no final demand of region '{}'; regions: {}",
              c.demand_region,
-             fmt::join(m.regions(), ", "));
+             data::list_excerpt(m.regions()));
     }
     if (!category_found) {
         fail(ErrorCode::kInvalidInput,
              "no category '{}'; categories: {}",
              c.category,
-             fmt::join(m.final_demand.unique(1), ", "));
+             data::list_excerpt(m.final_demand.unique(1)));
     }
     if (!from_found) {
         fail(ErrorCode::kInvalidInput,
              "no region '{}'; regions: {}",
              c.from_region,
-             fmt::join(m.regions(), ", "));
+             data::list_excerpt(m.regions()));
     }
     if (!sector_found) {
         fail(ErrorCode::kInvalidInput,
              "no sector '{}'; did you mean {}?",
              c.sector,
-             fmt::join(data::nearest_names(c.sector, m.sector_names()), ", "));
+             data::list_excerpt(data::nearest_names(c.sector, m.sector_names())));
     }
     return cells;
 }

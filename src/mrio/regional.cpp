@@ -49,6 +49,9 @@ RegionalModel regional_model(const TableSet& set, const RegionalTable& t) {
     for (Eigen::Index i = 0; i < n; ++i) {
         const double use = t.Z.row(i).sum() + local_final(i);
         out.import_share(i) = use > 0.0 ? std::clamp(imports(i) / use, 0.0, 1.0) : 0.0;
+        if (use > 0.0 && imports(i) > use * (1.0 + 1e-9)) {
+            out.capped.push_back(i);
+        }
     }
     const Vector local = Vector::Ones(n) - out.import_share;
     Mrio& m = out.mrio;

@@ -71,3 +71,51 @@ cli_case(match_suggest_top_score 0 "^hl_tourism,.*,ah_tourism,.*,83\\.5679[0-9]*
 # Education -> 1; score = 100 x (0.4 x 0.6 + 0.2 x 1) / 0.6 = 73.333.
 cli_case(match_suggest_score_by_hand 0 "^neau,.*,ahau,.*,73\\.3333[0-9]*,0\\.(6|5999)[0-9]*,1,"
          "${T} match suggest ${SYM} --weight-text 0 -f csv -q")
+
+# Known answers recomputed by tests/cli/kac_match.py from the event (or symposium) and what the
+# command wrote, by the definitions of docs/schedule.md and docs/match.md; it prints "ok ..."
+# with the recomputed figures (pinned here by hand, see each file's "note") or "MISMATCH ...".
+set(KM "python3 ${CMAKE_CURRENT_SOURCE_DIR}/kac_match.py")
+set(MD "${PROJECT_SOURCE_DIR}/tests/data/match")
+# Gap 26: `(of T requested)` and `(of N with requests)`, recomputed from small_event.json
+# (3 + 2 + 1 + 2 = 8, p3 - p1 merged into p1 - p3; p1 to p4 have requests) and the schedule
+# written.
+cli_case(schedule_ka_small_totals 0 "^ok held 4 of 4, weighted 8 of 8, idle gaps 0, without a meeting 0 of 4, bound 8 .MILP optimum., gap 0\\.00%"
+         "${T} schedule ${SD}/small_event.json --bound -o ${W}/ka_small.csv > ${W}/ka_small.out && ${KM} summary ${SD}/small_event.json ${W}/ka_small.csv ${W}/ka_small.out")
+# Gaps 26 and 46 by hand (ka_idle_gap.json): p1 meets p2 (slot 0 only) and p3 (slot 2 only),
+# idle in slot 1: idle gaps 1; p4's only partner p2 is taken by the heavier p1 - p2: 1 without
+# a meeting of 4 with requests (p5 asks for nothing); weighted 3 + 2 = 5 of 3 + 2 + 1 = 6.
+cli_case(schedule_ka_idle_gap 0 "^ok held 2 of 3, weighted 5 of 6, idle gaps 1, without a meeting 1 of 4, bound 5 .MILP optimum., gap 0\\.00%"
+         "${T} schedule ${SD}/ka_idle_gap.json --bound -o ${W}/ka_idle_gap.csv > ${W}/ka_idle_gap.out && ${KM} summary ${SD}/ka_idle_gap.json ${W}/ka_idle_gap.csv ${W}/ka_idle_gap.out")
+# Gap 46, gap % by hand (ka_odd_cycle.json): three who all want each other (priority 2), one
+# slot: one meeting, weighted 2 of 6; the LP relaxation puts 1/2 on each: bound 3, gap 33.33%.
+cli_case(schedule_ka_lp_gap 0 "^ok held 1 of 3, weighted 2 of 6, idle gaps 0, without a meeting 1 of 3, bound 3 .LP relaxation., gap 33\\.33% "
+         "${T} schedule ${SD}/ka_odd_cycle.json --method heuristic --bound -o ${W}/ka_odd.csv > ${W}/ka_odd.out && ${KM} summary ${SD}/ka_odd_cycle.json ${W}/ka_odd.csv ${W}/ka_odd.out")
+# Gap 27: the IO-link value of `sectors` and the reason `(C per unit)` (ka_sector_link.json):
+# a(p, q) = Z(p, q) / x(q) of data/china/national_2017_42 recomputed for every pair. By hand:
+# foods (06) buy 416187172.9 / 1262076279.0 = 0.330 of agriculture (01) per unit: sectors 1
+# (capped), score 20; culture (41) buys 0.0552 of foods: sectors 0.2758, score 5.515.
+cli_case(match_ka_sector_link 0 "^ok 8 pairs: hfood-afarm score 20\\.0000 areas 0\\.0000 sectors 1\\.0000 .0\\.330 per unit., hfood-aculture score 5\\.5151 areas 0\\.0000 sectors 0\\.2758 .0\\.055 per unit.,"
+         "${T} match suggest ${MD}/ka_sector_link.json --min-score 0 -f csv -o ${W}/ka_link.csv -q && ${KM} suggest ${MD}/ka_sector_link.json ${PROJECT_SOURCE_DIR}/data ${W}/ka_link.csv")
+# Gap 28: match event's requests and priorities (ka_requests.json, --weight-text 0): scores by
+# hand 100 x (0.4 x Jaccard + 0.2) / 0.6 = 100, 66.67, 55.56, 33.33; requests from 15, want
+# from 45, 6 per organisation; the explicit maybe a1 - h1 merged into its want.
+cli_case(match_ka_event_requests 0 "^ok 4 requests, weight 7: a1-1 - h1-1 2, h2-1 - a2-1 2, h1-1 - a2-1 2, h2-1 - a1-1 1$"
+         "${T} match suggest ${MD}/ka_requests.json --weight-text 0 -f csv -o ${W}/ka_rq1.csv -q && ${KM} suggest ${MD}/ka_requests.json ${PROJECT_SOURCE_DIR}/data ${W}/ka_rq1.csv 0.4 0.2 0 && ${T} match event ${MD}/ka_requests.json --weight-text 0 -o ${W}/ka_rq1.json && ${KM} event ${MD}/ka_requests.json ${W}/ka_rq1.csv ${W}/ka_rq1.json")
+# --per-organisation 1: h1 - a2 and h2 - a1 left out (both sides already have one).
+cli_case(match_ka_event_per_organisation 0 "^ok 2 requests, weight 4: a1-1 - h1-1 2, h2-1 - a2-1 2$"
+         "${T} match suggest ${MD}/ka_requests.json --weight-text 0 -f csv -o ${W}/ka_rq2.csv -q && ${T} match event ${MD}/ka_requests.json --weight-text 0 --per-organisation 1 -o ${W}/ka_rq2.json && ${KM} event ${MD}/ka_requests.json ${W}/ka_rq2.csv ${W}/ka_rq2.json 1 15")
+# --request-score 50: h2 - a1 (33.33) left out.
+cli_case(match_ka_event_request_score 0 "^ok 3 requests, weight 6: a1-1 - h1-1 2, h2-1 - a2-1 2, h1-1 - a2-1 2$"
+         "${T} match suggest ${MD}/ka_requests.json --weight-text 0 -f csv -o ${W}/ka_rq3.csv -q && ${T} match event ${MD}/ka_requests.json --weight-text 0 --request-score 50 -o ${W}/ka_rq3.json && ${KM} event ${MD}/ka_requests.json ${W}/ka_rq3.csv ${W}/ka_rq3.json 6 50")
+# Gaps 29 and 48: match run's summary on the shipped symposium: organisations, delegates,
+# suggestions (rows of suggestions.csv), meeting requests (make_event's rules applied to
+# suggestions.csv and the symposium's requests), slots x tables, and the schedule summary
+# recomputed from event.json and schedule.csv (held, weighted, idle gaps of the participants
+# with requests - the first delegate of an organisation attending together -, without a
+# meeting; the bound equals the requested weight when every request is held).
+cli_case(match_ka_run_summary 0 "^ok 23 organisations, 30 delegates, 117 suggestions, 55 requests, 8 x 8; held 55 of 55, weighted 71 of 71, idle gaps 15, without a meeting 0 of 23, bound 71 .MILP optimum.$"
+         "rm -rf ${W}/ka_run && ${T} match run ${SYM} -o ${W}/ka_run > ${W}/ka_run.out 2>&1 && ${KM} run ${SYM} ${W}/ka_run ${W}/ka_run.out")
+# Gap 29: `wrote N files`: N = every file in the folder but the .tandem-match marker.
+cli_case(match_ka_run_files 0 "^ok [0-9]+ files$"
+         "rm -rf ${W}/ka_run_files && ${T} match run ${SYM} -o ${W}/ka_run_files > ${W}/ka_run_files.out 2>&1 && ${KM} files ${W}/ka_run_files ${W}/ka_run_files.out")

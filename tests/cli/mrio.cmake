@@ -105,3 +105,17 @@ cli_case(mrio_calc_onto_input_refused 4 "is the input"
 # output, counted here with awk from `mrio show Z` and `mrio show x` (near-zero outputs left out).
 cli_case(mrio_linkages_sales_above_output 0 "^288 note: data caution: 288 sector.s. sell more to intermediate use than they produce.*largest: Guangdong/02 .1855 x."
   "n=$(paste -d, <(${T} mrio show Z -q -f csv | awk -F, 'NR>1{s=0; for(i=3;i<=NF;i++) s+=$i; print s}') <(${T} mrio show x -q -f csv | awk -F, 'NR>1{print $NF}') | awk -F, '{z[NR]=$1; x[NR]=$2; if($2>m)m=$2} END{for(i in x) if (x[i] > 1e-9*m && z[i] > x[i]*(1+1e-9)) c++; print c}'); echo $n $(${T} mrio linkages -q | grep '^note: data caution')")
+
+# ---- known answers added from docs/known-answers.md, "Gaps".
+# mrio calc's summary line (stderr, without -q): the counts read here from the input folder
+# itself (distinct region and sector labels of Z.txt's rows, extension folders with a
+# file_parameters.json): pymrio's test MRIO has 6 regions x 8 sectors and 2 extensions
+# (emissions, factor_inputs).
+cli_case(mrio_calc_summary_counts 0 "^ok 6 8 2$"
+  "rm -rf ${W}/calc_summary && r=$(awk -F'\\t' 'NR>3{print $1}' ${RAW}/Z.txt | sort -u | wc -l) && s=$(awk -F'\\t' 'NR>3{print $2}' ${RAW}/Z.txt | sort -u | wc -l) && e=$(ls ${RAW}/*/file_parameters.json | wc -l) && ${T} mrio calc ${RAW} -o ${W}/calc_summary 2>&1 | grep -q \"^$r regions x $s sectors, $e extension(s); \" && echo ok $r $s $e")
+# Hypothetical extraction of every sector of RAW by brute force in pure Python (ka_mrio_extraction.py:
+# each reduced system re-solved by Gaussian elimination: row and column j removed for total,
+# column j of A zeroed for backward, row j of B zeroed in the Ghosh model for forward): all six
+# columns (total, backward, forward and their % of total output) of all 48 sectors.
+cli_case(mrio_extraction_brute_force 0 "^extraction agrees for 48 sector.s.$"
+  "python3 ${CMAKE_CURRENT_SOURCE_DIR}/ka_mrio_extraction.py ${T} ${RAW}")

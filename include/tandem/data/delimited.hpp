@@ -24,6 +24,10 @@ void read_delimited(const std::filesystem::path& path,
 // then "... (N bytes)"; a 50 MB cell is never echoed whole.
 std::string cell_excerpt(std::string_view text, std::size_t limit = 60);
 
+// A list of names (columns, regions) as quoted in an error message: at most max_items, each cut
+// by cell_excerpt(.., 40), joined with ", ", then "... and N more".
+std::string list_excerpt(const std::vector<std::string>& items, std::size_t max_items = 12);
+
 // Parses one numeric cell. Rejects empty cells, NaN, Inf and trailing garbage with a message
 // "<file>:<line>:<column>: expected a number for <what>, found '<text>'" (text and what
 // shortened by cell_excerpt()).

@@ -13,7 +13,8 @@ namespace tandem::geo {
 double trade_complementarity(const Vector& exports_j, const Vector& imports_k);
 
 // Every ordered pair: row j (the supplier) x column k (the buyer); exports and imports are
-// locations x products. The diagonal is a region against itself.
+// locations x products. The diagonal is a region against itself. A pair whose supplier exports
+// nothing or whose buyer imports nothing is NaN (undefined).
 Matrix trade_complementarity_matrix(const Matrix& exports, const Matrix& imports);
 
 }  // namespace tandem::geo

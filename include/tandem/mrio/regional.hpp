@@ -14,6 +14,9 @@ struct RegionalModel {
     HouseholdClosure closure;  // compensation row and local household consumption column
     Vector value_added;        // total value added by sector (V summed)
     Vector compensation;       // compensation of employees by sector (VA001)
+    // Products whose imports and inflows exceed their local use (re-exports, transit, or
+    // inconsistent source data): their import share is capped at 1.
+    std::vector<Eigen::Index> capped;
 };
 
 // The import-removal assumption, documented in docs/numerics.md: every use of product i in the

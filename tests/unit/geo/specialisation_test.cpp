@@ -6,6 +6,7 @@
 // known answers for the indicators the anchors do not cover.
 #include "tandem/geo/specialisation.hpp"
 
+#include <cmath>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -192,6 +193,49 @@ TEST(Specialisation, KnownAnswers) {
     Vector g = geo::activity_gini(x);
     EXPECT_DOUBLE_EQ(g(0), 0.5);          // all of activity 1 in one of two locations
     EXPECT_NEAR(g(1), 1.0 / 6.0, 1e-15);  // (1, 2): 2 (1 + 4) / (2 * 3) - 3 / 2
+}
+
+// Hoover's index against its default reference, the locations' shares of the whole (EconGeo's
+// hoover_index with no population given). x = [1 1; 0 2]: location totals (2, 2) give the
+// reference (0.5, 0.5); activity 1 (1, 0): 50 (|1 - .5| + |0 - .5|) = 50; activity 2
+// (1/3, 2/3): 50 (1/6 + 1/6) = 16.667.
+TEST(Specialisation, HooverIndexDefaultReferenceIsTheLocationTotals) {
+    Matrix x(2, 2);
+    x << 1, 1, 0, 2;
+    const Vector h = geo::hoover_index(x);
+    ASSERT_EQ(h.size(), 2);
+    EXPECT_NEAR(h(0), 50.0, 1e-12);
+    EXPECT_NEAR(h(1), 50.0 / 3.0, 1e-12);
+    // Three locations with totals (2, 3, 5): reference (0.2, 0.3, 0.5). Activity 1 (1, 1.5, 4)
+    // has shares (2, 3, 8) / 13: 50 (0.6/13 + 0.9/13 + 1.5/13) = 50 * 3/13; activity 2
+    // (1, 1.5, 1) has shares (2, 3, 2) / 7: 50 (0.6/7 + 0.9/7 + 1.5/7) = 50 * 3/7.
+    Matrix y(3, 2);
+    y << 1, 1, 1.5, 1.5, 4, 1;
+    const Vector g = geo::hoover_index(y);
+    EXPECT_NEAR(g(0), 150.0 / 13.0, 1e-12);
+    EXPECT_NEAR(g(1), 150.0 / 7.0, 1e-12);
+    // The default equals giving the location totals explicitly.
+    EXPECT_NEAR(geo::hoover_index(y, (Vector(3) << 2, 3, 5).finished())(0), g(0), 1e-12);
+}
+
+// Pearson's correlation by hand: (1, 2, 3) against (1, 2, 4): deviations (-1, 0, 1) and
+// (-4/3, -1/3, 5/3), products 3, squares 2 and 14/3, r = 3 / sqrt(28/3) = sqrt(27/28) = 0.98198.
+TEST(Indices, PearsonKnownAnswers) {
+    const Vector a = (Vector(3) << 1, 2, 3).finished();
+    const Vector b = (Vector(3) << 1, 2, 4).finished();
+    EXPECT_NEAR(geo::pearson(a, b), std::sqrt(27.0 / 28.0), 1e-15);
+    EXPECT_NEAR(geo::pearson(a, b), 0.98198, 5e-6);
+    EXPECT_NEAR(geo::pearson(b, a), std::sqrt(27.0 / 28.0), 1e-15);
+    // Invariant to scale and shift (shares or levels give the same): 10 b + 7.
+    EXPECT_NEAR(geo::pearson(a, (10.0 * b.array() + 7.0).matrix()), std::sqrt(27.0 / 28.0), 1e-14);
+    const Vector c = (Vector(3) << 3, 2, 1).finished();
+    EXPECT_NEAR(geo::pearson(a, c), -1.0, 1e-15);
+    // (1, 0, 0, 1) against (0, 1, 1, 0): deviations +-1/2, r = -1; against (1, 1, 0, 0): 0.
+    const Vector u = (Vector(4) << 1, 0, 0, 1).finished();
+    EXPECT_NEAR(geo::pearson(u, (Vector(4) << 0, 1, 1, 0).finished()), -1.0, 1e-15);
+    EXPECT_NEAR(geo::pearson(u, (Vector(4) << 1, 1, 0, 0).finished()), 0.0, 1e-15);
+    // A constant vector has no variance: defined here as 0.
+    EXPECT_EQ(geo::pearson(a, Vector::Constant(3, 4.0)), 0.0);
 }
 
 // EconGeo's hoover_index examples (its documentation): industrial counts against population.

@@ -77,6 +77,62 @@ TEST(MillerBlair, OutputIncomeAndTypeTwoMultipliers) {
     EXPECT_GT(t.type2(1, 1), t.type1(1, 1));
 }
 
+// Extension rows with households closed (M&B 2.5, 6.2.2): total(r, j) = c_r' L-bar[0:2, j] over
+// the two producing sectors, type2 = total / c_r (0 where c_r is 0). L-bar is the exact inverse
+// of I - A-bar = [.85 -.25 -.05; -.2 .95 -.4; -.3 -.25 .95], worked by hand: det = .587875 and
+// adj = [.8025 .25 .1475; .31 .7925 .35; .335 .2875 .7575] (L-bar = adj / det, whose three-decimal
+// form is M&B's L-bar: .8025 / .587875 = 1.365, .31 / .587875 = .527, ...).
+TEST(MillerBlair, ExtensionRowsWithHouseholdsClosedFromTheExactInverse) {
+    Mrio m = two_sector();
+    auto solver = mrio::calc_all(m);
+    const Vector h = (Vector(2) << 0.3, 0.25).finished();
+    const Vector e = (Vector(2) << 2.0, 0.5).finished();  // say, emissions per unit of output
+    const Vector z = (Vector(2) << 0.0, 1.0).finished();  // a row with a zero coefficient
+    mrio::HouseholdClosure closure;
+    closure.income = h.transpose();
+    closure.consumption = (Matrix(2, 1) << 0.05, 0.4).finished();
+    closure.own = (Matrix(1, 1) << 0.05).finished();
+    auto t = mrio::multipliers(
+        m.a_matrix(), solver, {{"income", h}, {"emissions", e}, {"other", z}}, closure);
+    ASSERT_EQ(t.total.rows(), 4);
+    ASSERT_EQ(t.type2.rows(), 4);
+    const double det = 0.587875;
+    // L-bar[0:2, 0:2] (producing sectors) and L-bar[2, 0:2] (household row), by hand.
+    const double l00 = 0.8025 / det;
+    const double l10 = 0.31 / det;
+    const double l01 = 0.25 / det;
+    const double l11 = 0.7925 / det;
+    EXPECT_NEAR(l00, 1.365, 5e-4);  // M&B's printed L-bar
+    EXPECT_NEAR(l10, 0.527, 5e-4);
+    EXPECT_NEAR(l01, 0.425, 5e-4);
+    EXPECT_NEAR(l11, 1.348, 5e-4);
+    // Output, households closed: the exact column sums (M&B 1.892, 1.773).
+    EXPECT_NEAR(t.total(0, 0), (0.8025 + 0.31) / det, 1e-12);
+    EXPECT_NEAR(t.total(0, 1), (0.25 + 0.7925) / det, 1e-12);
+    EXPECT_NEAR(t.type2(0, 0), t.total(0, 0), 1e-15);  // output rows are not divided
+    EXPECT_NEAR(t.household_income(0, 0), 0.335 / det, 1e-12);
+    EXPECT_NEAR(t.household_income(0, 1), 0.2875 / det, 1e-12);
+    // Income: h' L-bar[0:2, j]; M&B's L-bar gives 0.3 * 1.365 + 0.25 * 0.527 = 0.541 for j = 0.
+    const double inc0 = 0.3 * l00 + 0.25 * l10;  // = 0.31825 / det
+    const double inc1 = 0.3 * l01 + 0.25 * l11;  // = 0.273125 / det
+    EXPECT_NEAR(t.total(1, 0), inc0, 1e-12);
+    EXPECT_NEAR(t.total(1, 1), inc1, 1e-12);
+    EXPECT_NEAR(t.total(1, 0), 0.3 * 1.365 + 0.25 * 0.527, 1e-3);
+    EXPECT_NEAR(t.type2(1, 0), inc0 / 0.3, 1e-12);
+    EXPECT_NEAR(t.type2(1, 1), inc1 / 0.25, 1e-12);
+    // The household row of L-bar pays itself 0.05: it is the income row over 0.95.
+    EXPECT_NEAR(t.household_income(0, 0), inc0 / 0.95, 1e-12);
+    // Emissions: e' L-bar[0:2, j], Type II over e_j.
+    EXPECT_NEAR(t.total(2, 0), 2.0 * l00 + 0.5 * l10, 1e-12);
+    EXPECT_NEAR(t.total(2, 1), 2.0 * l01 + 0.5 * l11, 1e-12);
+    EXPECT_NEAR(t.type2(2, 0), (2.0 * l00 + 0.5 * l10) / 2.0, 1e-12);
+    EXPECT_NEAR(t.type2(2, 1), (2.0 * l01 + 0.5 * l11) / 0.5, 1e-12);
+    // A zero coefficient: the total is still z' L-bar, the Type II multiplier 0 (not inf).
+    EXPECT_NEAR(t.total(3, 0), l10, 1e-12);
+    EXPECT_EQ(t.type2(3, 0), 0.0);
+    EXPECT_NEAR(t.type2(3, 1), l11, 1e-12);
+}
+
 TEST(MillerBlair, RasmussenLinkagesWithGhoshForwardLinkages) {
     Mrio m = two_sector();
     auto solver = mrio::calc_all(m);
@@ -199,6 +255,42 @@ TEST(MillerBlair, RoundDecompositionMultipliesBackToL) {
                     colsum(j),
                     1e-12);
     }
+}
+
+// Round's decomposition in closed form for 2 regions x 1 sector, A = [a b; c d] (derived by
+// hand from the definitions): M1 = diag(1/(1-a), 1/(1-d)); A~ = M1 A_off = [0 b/(1-a); c/(1-d) 0];
+// M2 = I + A~; A~^2 = q I with q = bc/((1-a)(1-d)), so M3 = I/(1-q). Column 1:
+// intra = 1/(1-a) - 1 = a/(1-a); spillover = c/((1-a)(1-d)); feedback = q/(1-q) (1 +
+// c/(1-d))/(1-a); and the four add up to the column sum of L = [1-d b; c 1-a] / ((1-a)(1-d) - bc).
+TEST(MillerBlair, RoundDecompositionClosedFormForTwoRegionsOneSector) {
+    const double a = 0.2;
+    const double b = 0.3;
+    const double c = 0.1;
+    const double d = 0.4;
+    Mrio m;
+    m.sectors = Index::product("region", {"r", "s"}, "sector", {"1"});
+    m.final_demand = Index::product("region", {"r", "s"}, "category", {"f"});
+    const Matrix A = (Matrix(2, 2) << a, b, c, d).finished();
+    auto round = mrio::round_decomposition(m, A);
+    const double q = b * c / ((1 - a) * (1 - d));
+    EXPECT_DOUBLE_EQ(round.initial(0), 1.0);
+    EXPECT_DOUBLE_EQ(round.initial(1), 1.0);
+    EXPECT_NEAR(round.intra(0), a / (1 - a), 1e-14);
+    EXPECT_NEAR(round.intra(1), d / (1 - d), 1e-14);
+    EXPECT_NEAR(round.spillover(0), c / ((1 - a) * (1 - d)), 1e-14);
+    EXPECT_NEAR(round.spillover(1), b / ((1 - a) * (1 - d)), 1e-14);
+    EXPECT_NEAR(round.feedback(0), q / (1 - q) * (1 + c / (1 - d)) / (1 - a), 1e-14);
+    EXPECT_NEAR(round.feedback(1), q / (1 - q) * (1 + b / (1 - a)) / (1 - d), 1e-14);
+    // Numbers: q = 0.0625; column 1: 1 + 0.25 + 0.208333 + 0.097222 = 1.555556 = 0.7 / 0.45.
+    const double det = (1 - a) * (1 - d) - b * c;  // 0.45
+    EXPECT_NEAR(round.initial(0) + round.intra(0) + round.spillover(0) + round.feedback(0),
+                (1 - d + c) / det,
+                1e-14);
+    EXPECT_NEAR(round.initial(1) + round.intra(1) + round.spillover(1) + round.feedback(1),
+                (1 - a + b) / det,
+                1e-14);
+    EXPECT_NEAR(round.M3(0, 0), 1 / (1 - q), 1e-14);
+    EXPECT_NEAR(round.M3(0, 1), 0.0, 1e-14);
 }
 
 TEST(MillerBlair, RoundDecompositionHoldsForThreeRegions) {
