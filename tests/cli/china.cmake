@@ -23,9 +23,9 @@ cli_case(china_ka_employment 0 "^ok employment: employment 77640: sections 77639
 # Gaps 8 and 36. The rules table: fired and moved of all 12 rules, each recounted over the
 # published cells by its own condition (transit-netted: local = x - EX - OF - ERR < 0 and
 # min(-local, IF, OF) > 0: 119). Two conditions compare figures that transit netting makes
-# equal in exact arithmetic (inflow = domestic use, OF + EX = x): roundoff decides those ties,
-# so their counts are checked between the sure firings and the sure firings plus the ties
-# (inflows-exceed-domestic-use 28..116, outflow-and-exports-exceed-output 50..134).
+# equal in exact arithmetic (inflow = domestic use, OF + EX = x): the build counts a rule only
+# beyond a 1e-9 relative excess, so those ties never fire and every count is exact
+# (inflows-exceed-domestic-use 28, outflow-and-exports-exceed-output 50).
 cli_case(china_ka_rules 0 "^ok rules: negative-trade-cell 2 .2. 0\\.0; transit-netted 119 .119. 975407537\\.5; imports-exceed-use 14 .14. 110628609\\.5; "
          "${KAC} rules ${CNKA_ARGS}")
 # Gap 7. `RAS: at most N iterations per product, largest margin error E`: the gravity seed

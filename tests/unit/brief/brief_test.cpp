@@ -386,6 +386,9 @@ TEST(Brief, MichaelyAndRcaRecomputed) {
     EXPECT_EQ(b.specialisations.rows.at(0, 0), "Heilongjiang");
     EXPECT_NEAR(b.specialisations.values(0, 0), rca, 1e-9 * rca);
     EXPECT_NEAR(b.specialisations.values(0, 1), va_of(thl)(i), 1e-6);
+    // share (%): the sector's value added over the region's (negative cells as 0).
+    const double share = 100.0 * va_of(thl)(i) / va_of(thl).sum();
+    EXPECT_NEAR(b.specialisations.values(0, 2), share, 1e-9 * share);
 }
 
 bool has_caution(const brief::Brief& b, const std::string& text) {
