@@ -694,7 +694,7 @@ Brief two_region_brief(const Mrio& m,
                         code.name_en,
                         sector,
                         mrio_out(i),
-                        of > 0.0 ? fmt::format("{:.1f}x", mrio_out(i) / of) : "far above",
+                        of > 0.0 ? fmt::format("{:.2f}x", mrio_out(i) / of) : "far above",
                         of));
                 }
                 const double in = d.official_inflow(i, r);
@@ -706,7 +706,7 @@ Brief two_region_brief(const Mrio& m,
                         sector,
                         in,
                         d.output(i, r),
-                        d.output(i, r) > 0.0 ? fmt::format(", {:.1f}x", in / d.output(i, r))
+                        d.output(i, r) > 0.0 ? fmt::format(", {:.2f}x", in / d.output(i, r))
                                              : std::string()));
                 }
             }
@@ -825,6 +825,7 @@ Brief two_region_brief(const Mrio& m,
                                     Index({"kind", "measure"}, labels),
                                     {out.a.name_en, out.b.name_en},
                                     vals);
+        out.complementarity.rows_are_quantities = true;
     }
 
     // Cooperation areas.

@@ -456,6 +456,7 @@ StructureProfile structure_profile(const Activity& activity,
                     });
     }
     p.summary.name = "summary";
+    p.summary.rows_are_quantities = true;  // value added, shares, ranks: one quantity a row
     std::vector<std::vector<std::string>> labels;
     p.summary.values.resize(static_cast<Eigen::Index>(rows.size()), 1);
     for (std::size_t i = 0; i < rows.size(); ++i) {

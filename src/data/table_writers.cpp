@@ -88,16 +88,25 @@ void write_csv_with(const Table& t, std::ostream& out, CellWriter cell) {
     out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
-std::vector<NumberFormat> column_formats(const Table& t) {
-    std::vector<NumberFormat> formats;
-    formats.reserve(static_cast<std::size_t>(t.values.cols()));
-    for (Eigen::Index c = 0; c < t.values.cols(); ++c) {
-        formats.push_back(column_format(t.values.col(c)));
+}  // namespace
+
+NumberFormats::NumberFormats(const Table& t, int significant) : by_row_(t.rows_are_quantities) {
+    if (by_row_) {
+        for (Eigen::Index r = 0; r < t.values.rows(); ++r) {
+            formats_.push_back(column_format(t.values.row(r).transpose(), significant));
+        }
+    } else {
+        for (Eigen::Index c = 0; c < t.values.cols(); ++c) {
+            formats_.push_back(column_format(t.values.col(c), significant));
+        }
     }
-    return formats;
 }
 
-}  // namespace
+const NumberFormat& NumberFormats::of(Eigen::Index r, Eigen::Index c) const {
+    return formats_[static_cast<std::size_t>(by_row_ ? r : c)];
+}
+
+namespace {}  // namespace
 
 void write_csv(const Table& t, std::ostream& out, int precision) {
     write_csv_with(t, out, [&](Eigen::Index r, Eigen::Index c, fmt::memory_buffer& buf) {
@@ -109,11 +118,11 @@ void write_csv(const Table& t, std::ostream& out, int precision) {
 }
 
 void write_readable_csv(const Table& t, std::ostream& out) {
-    const auto formats = column_formats(t);
+    const NumberFormats formats(t);
     write_csv_with(t, out, [&](Eigen::Index r, Eigen::Index c, fmt::memory_buffer& buf) {
         const double v = t.values(r, c);
         if (std::isfinite(v)) {
-            const auto text = format_number(v, formats[static_cast<std::size_t>(c)], false);
+            const auto text = format_number(v, formats.of(r, c), false);
             buf.append(text.data(), text.data() + text.size());
         }
     });
@@ -334,19 +343,15 @@ std::string render_table(const Table& t, const TerminalOptions& o) {
         cells[0][nl + c] = t.cols.joined(c);
     }
     // Formats from every row, shown or not, so that a longer listing reads the same.
-    std::vector<NumberFormat> formats;
-    for (Eigen::Index c = 0; c < t.values.cols(); ++c) {
-        formats.push_back(column_format(t.values.col(c), o.significant));
-    }
+    const NumberFormats formats(t, o.significant);
     for (std::size_t r = 0; r < shown; ++r) {
         for (std::size_t l = 0; l < nl; ++l) {
             cells[r + 1][l] = t.rows.at(r, l);
         }
         for (std::size_t c = 0; c < nc; ++c) {
-            cells[r + 1][nl + c] =
-                format_number(t.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)),
-                              formats[c],
-                              o.thousands);
+            const auto ri = static_cast<Eigen::Index>(r);
+            const auto ci = static_cast<Eigen::Index>(c);
+            cells[r + 1][nl + c] = format_number(t.values(ri, ci), formats.of(ri, ci), o.thousands);
         }
     }
     std::vector<std::size_t> width(nl + nc, 0);
@@ -365,7 +370,8 @@ std::string render_table(const Table& t, const TerminalOptions& o) {
             if (c > 0) {
                 out += "  ";
             }
-            out += pad(cells[r][c], width[c], c >= nl && r > 0);
+            // Value columns are right-aligned, their headers too.
+            out += pad(cells[r][c], width[c], c >= nl);
         }
         while (!out.empty() && out.back() == ' ') {
             out.pop_back();

@@ -52,6 +52,9 @@ struct Table {
     Matrix values;
     std::string units;               // of the values ("10,000 yuan", "index"); "" when mixed
     std::vector<std::string> notes;  // scenario, sources, caveats: carried into every file
+    // Whether each row (an indicator table: value added, rank, share...) rather than each
+    // column holds one quantity; the number format for people follows it.
+    bool rows_are_quantities = false;
 };
 
 }  // namespace tandem

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "tandem/core/labels.hpp"
 
@@ -23,6 +24,17 @@ struct NumberFormat {
 // The format of a column of values (non-finite values ignored): `significant` digits of its
 // median non-zero magnitude.
 NumberFormat column_format(const Eigen::Ref<const Vector>& column, int significant = 4);
+
+// The formats of a table's numbers: per column, or per row where Table::rows_are_quantities.
+class NumberFormats {
+public:
+    explicit NumberFormats(const Table& table, int significant = 4);
+    const NumberFormat& of(Eigen::Index row, Eigen::Index col) const;
+
+private:
+    bool by_row_;
+    std::vector<NumberFormat> formats_;
+};
 
 // v in format f: "-" for a missing (non-finite) value; thousands separators when asked.
 std::string format_number(double v, const NumberFormat& f, bool thousands);

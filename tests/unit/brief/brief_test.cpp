@@ -401,15 +401,15 @@ bool has_caution(const brief::Brief& b, const std::string& text) {
 TEST(Brief, DataCautionsHeilongjiangAnhui) {
     const auto& s = shipped();
     const auto b = brief::two_region_brief(s.mrio, s.tables, s.base, "Heilongjiang", "Anhui");
-    // Real estate: MRIO outflows 10.2x the official ones (margins booked as flows).
+    // Real estate: MRIO outflows 10.17x the official ones (margins booked as flows).
     EXPECT_TRUE(has_caution(b,
                             "Heilongjiang, 33 Real estate: its MRIO outflows to other regions "
-                            "(33013747) are 10.2x the official figure (3247326)"));
+                            "(33013747) are 10.17x the official figure (3247326)"));
     EXPECT_TRUE(has_caution(b, "Anhui, 33 Real estate: its MRIO outflows to other regions"));
     // Construction bought from other provinces above construction output.
     EXPECT_TRUE(has_caution(b,
                             "Heilongjiang, 27 Construction: its official inflows (39244249) "
-                            "exceed its output of the sector (32673400), 1.2x"));
+                            "exceed its output of the sector (32673400), 1.20x"));
     EXPECT_FALSE(has_caution(b, "potential"));
 }
 
@@ -422,7 +422,7 @@ TEST(Brief, DataCautionsHainanTransit) {
                             "of 2748609)"));
     EXPECT_TRUE(has_caution(b,
                             "Hainan, 06 Food and tobacco: its official inflows (23900279) exceed "
-                            "its output of the sector (2748609), 8.7x"));
+                            "its output of the sector (2748609), 8.70x"));
 }
 
 TEST(Brief, PairBriefIsConsistent) {
