@@ -12,6 +12,7 @@
 
 #include "tandem/brief/structure.hpp"
 #include "tandem/core/error.hpp"
+#include "tandem/data/china_tables.hpp"
 #include "tandem/data/datasets.hpp"
 #include "tandem/data/delimited.hpp"
 #include "tandem/data/long_panel.hpp"
@@ -848,24 +849,11 @@ void add_complementarity_command(CLI::App& group) {
     cmd->add_option("--val", a->columns.val, "name of the value column");
     add_output_options(*cmd, a->out);
     cmd->callback([a] {
-        std::vector<std::string> locs;
-        Matrix ex;
-        Matrix im;
+        geo::TradeFlows flows;
         if (a->china != 0) {
-            const TableSet set = data::load_provincial_tables(a->china);
-            const int out_col = set.final_use_index(a->foreign ? "EX" : "OF");
-            const int in_col = set.final_use_index(a->foreign ? "IM" : "IF");
-            ex.resize(static_cast<Eigen::Index>(set.tables.size()),
-                      static_cast<Eigen::Index>(set.sectors.size()));
-            im.resizeLike(ex);
-            for (std::size_t r = 0; r < set.tables.size(); ++r) {
-                const auto ri = static_cast<Eigen::Index>(r);
-                locs.push_back(set.tables[r].region.name_en);
-                // Inflows and imports are stored negative (uses from outside); a negative
-                // outflow or positive inflow cell (a few in the published tables) counts as 0.
-                ex.row(ri) = set.tables[r].Y.col(out_col).transpose().cwiseMax(0.0);
-                im.row(ri) = (-set.tables[r].Y.col(in_col)).transpose().cwiseMax(0.0);
-            }
+            auto trade = data::provincial_trade(data::load_provincial_tables(a->china), a->foreign);
+            flows = {
+                std::move(trade.provinces), std::move(trade.sales), std::move(trade.purchases)};
         } else {
             if (a->exports.empty() || a->imports.empty()) {
                 fail(ErrorCode::kUsage, "give --exports and --imports, or --china <year>");
@@ -886,35 +874,9 @@ void add_complementarity_command(CLI::App& group) {
                      a->exports,
                      a->imports);
             }
-            locs = x.locations;
-            ex = x.values;
-            im = m.values;
+            flows = {x.locations, x.values, m.values};
         }
-        const Matrix tc = geo::trade_complementarity_matrix(ex, im);
-        LongTable lt;
-        lt.levels = {"supplier", "buyer"};
-        lt.columns = {"complementarity"};
-        for (std::size_t j = 0; j < locs.size(); ++j) {
-            for (std::size_t k = 0; k < locs.size(); ++k) {
-                if (j != k) {
-                    lt.add({locs[j], locs[k]},
-                           {tc(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(k))});
-                }
-            }
-        }
-        Table table = lt.table("complementarity");
-        table.units = "index, 0-100";
-        for (std::size_t j = 0; j < locs.size(); ++j) {
-            const auto row = static_cast<Eigen::Index>(j);
-            for (const auto& [flows, what] : {std::pair{&ex, "sells"}, std::pair{&im, "buys"}}) {
-                if (!(flows->row(row).sum() > 0.0)) {
-                    table.notes.push_back(fmt::format(
-                        "data caution: {} {} nothing in these data: its pairs are left empty",
-                        locs[j],
-                        what));
-                }
-            }
-        }
+        const Table table = geo::trade_complementarity_table(flows);
         a->out.inputs = {a->exports, a->imports};
         emit({table}, a->out);
     });

@@ -44,15 +44,6 @@ void print_summary(std::ostream& out, const schedule::Event& ev, const schedule:
     out << fmt::format("method: {}{}\n", r.method, r.optimal ? " (optimal)" : "");
 }
 
-// The files a run leaves for its user (the folder's marker not counted), as counted on disk.
-std::size_t files_written(const std::filesystem::path& dir, const std::string& marker) {
-    std::size_t n = 0;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
-        n += e.is_regular_file() && e.path().filename() != marker ? 1 : 0;
-    }
-    return n;
-}
-
 // The folder `run` and `agendas` write, checked before any work: a symlink, a folder that
 // holds the input (replacing it would delete the input) or the input file itself is refused.
 // Returns the target without trailing separators.
@@ -185,7 +176,7 @@ void add_match_commands(CLI::App& app) {
             data::OutputFolder folder(target, kMarker);
             data::write_file_atomically(folder.path() / kMarker, "tandem match agendas\n");
             match::write_agendas(s, ev, sch, list, folder.path());
-            const std::size_t written = files_written(folder.path(), kMarker);
+            const std::size_t written = data::count_files(folder.path(), kMarker);
             folder.commit();
             std::cerr << fmt::format("wrote {} files to {}\n", written, target.string());
         });
@@ -245,7 +236,7 @@ void add_match_commands(CLI::App& app) {
             data::write_file_atomically(dir / "schedule.csv",
                                         schedule::schedule_csv(ev, result.schedule));
             match::write_agendas(s, ev, result.schedule, list, dir);
-            const std::size_t written = files_written(dir, kMarker);
+            const std::size_t written = data::count_files(dir, kMarker);
             folder.commit();
             if (a->quiet) {
                 return;

@@ -919,4 +919,27 @@ TableSet read_table_set(const fs::path& folder) {
     return set;
 }
 
+ProvincialTrade provincial_trade(const TableSet& set, bool foreign) {
+    const int out_col = set.final_use_index(foreign ? "EX" : "OF");
+    const int in_col = set.final_use_index(foreign ? "IM" : "IF");
+    if (out_col < 0 || in_col < 0) {
+        fail(ErrorCode::kInvalidInput,
+             "the {} tables have no {} columns",
+             set.year,
+             foreign ? "EX/IM" : "OF/IF");
+    }
+    ProvincialTrade t;
+    const auto nr = static_cast<Eigen::Index>(set.tables.size());
+    const auto ns = static_cast<Eigen::Index>(set.sectors.size());
+    t.sales.resize(nr, ns);
+    t.purchases.resize(nr, ns);
+    for (Eigen::Index r = 0; r < nr; ++r) {
+        const auto& table = set.tables[static_cast<std::size_t>(r)];
+        t.provinces.push_back(table.region.name_en);
+        t.sales.row(r) = table.Y.col(out_col).transpose().cwiseMax(0.0);
+        t.purchases.row(r) = (-table.Y.col(in_col)).transpose().cwiseMax(0.0);
+    }
+    return t;
+}
+
 }  // namespace tandem::data

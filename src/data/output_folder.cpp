@@ -241,4 +241,12 @@ std::string UniqueFileNames::take(std::string_view text) {
     return name;
 }
 
+std::size_t count_files(const fs::path& dir, std::string_view except) {
+    std::size_t n = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+        n += e.is_regular_file() && e.path().filename() != except ? 1 : 0;
+    }
+    return n;
+}
+
 }  // namespace tandem::data

@@ -1,6 +1,9 @@
 #include "tandem/geo/complementarity.hpp"
 
 #include <limits>
+#include <utility>
+
+#include <fmt/format.h>
 
 #include "tandem/core/error.hpp"
 
@@ -41,6 +44,39 @@ Matrix trade_complementarity_matrix(const Matrix& exports, const Matrix& imports
         }
     }
     return out;
+}
+
+Table trade_complementarity_table(const TradeFlows& flows) {
+    const Matrix tc = trade_complementarity_matrix(flows.exports, flows.imports);
+    const auto n = static_cast<Eigen::Index>(flows.locations.size());
+    Table t;
+    t.name = "complementarity";
+    t.units = "index, 0-100";
+    t.rows.names = {"supplier", "buyer"};
+    t.cols = Index::single("indicator", {"complementarity"});
+    t.values.resize(n > 1 ? n * (n - 1) : 0, 1);
+    Eigen::Index row = 0;
+    for (Eigen::Index j = 0; j < n; ++j) {
+        for (Eigen::Index k = 0; k < n; ++k) {
+            if (j != k) {
+                t.rows.labels.push_back({flows.locations[static_cast<std::size_t>(j)],
+                                         flows.locations[static_cast<std::size_t>(k)]});
+                t.values(row++, 0) = tc(j, k);
+            }
+        }
+    }
+    for (Eigen::Index j = 0; j < n; ++j) {
+        for (const auto& [m, what] :
+             {std::pair{&flows.exports, "sells"}, std::pair{&flows.imports, "buys"}}) {
+            if (!(m->row(j).sum() > 0.0)) {
+                t.notes.push_back(fmt::format(
+                    "data caution: {} {} nothing in these data: its pairs are left empty",
+                    flows.locations[static_cast<std::size_t>(j)],
+                    what));
+            }
+        }
+    }
+    return t;
 }
 
 }  // namespace tandem::geo

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "tandem/core/io_table.hpp"
 
@@ -34,5 +35,15 @@ TableSet import_national_ionet(const std::filesystem::path& csv_file,
 // Y_imports.csv for non-competitive tables); see docs/formats.md.
 void write_table_set(const TableSet& set, const std::filesystem::path& folder);
 TableSet read_table_set(const std::filesystem::path& folder);
+
+// Trade by province and product from a table set: outflows and inflows (EX and IM with
+// foreign), locations x products, >= 0 (inflows and imports are stored negative; a cell of the
+// wrong sign, a few in the published tables, counts as 0).
+struct ProvincialTrade {
+    std::vector<std::string> provinces;  // English names
+    Matrix sales;
+    Matrix purchases;
+};
+ProvincialTrade provincial_trade(const TableSet& set, bool foreign);
 
 }  // namespace tandem::data

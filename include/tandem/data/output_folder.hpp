@@ -65,4 +65,8 @@ private:
     std::set<std::string> used_;
 };
 
+// The regular files under dir (recursively), a file named `except` not counted: what a command
+// reports as written, counted on disk rather than added up by hand.
+std::size_t count_files(const std::filesystem::path& dir, std::string_view except = {});
+
 }  // namespace tandem::data

@@ -3,6 +3,9 @@
 // World Bank WPS 1583), as the World Bank's WITS computes it.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "tandem/core/labels.hpp"
 
 namespace tandem::geo {
@@ -16,5 +19,17 @@ double trade_complementarity(const Vector& exports_j, const Vector& imports_k);
 // locations x products. The diagonal is a region against itself. A pair whose supplier exports
 // nothing or whose buyer imports nothing is NaN (undefined).
 Matrix trade_complementarity_matrix(const Matrix& exports, const Matrix& imports);
+
+// Trade between regions by product, as the index reads it: locations x products, flows >= 0.
+struct TradeFlows {
+    std::vector<std::string> locations;
+    Matrix exports;  // or outflows to other regions
+    Matrix imports;  // or inflows from other regions
+};
+
+// Every ordered pair of different locations (rows supplier, buyer; column complementarity,
+// units "index, 0-100"), with a data caution naming each location that sells or buys nothing
+// (its pairs are left empty).
+Table trade_complementarity_table(const TradeFlows& flows);
 
 }  // namespace tandem::geo
