@@ -17,6 +17,7 @@
 #include "tandem/data/regions.hpp"
 #include "tandem/data/table_writers.hpp"
 #include "tandem/data/tandem_format.hpp"
+#include "tandem/mrio/calc.hpp"
 
 #include "common.hpp"
 
@@ -151,7 +152,7 @@ void add_brief_command(CLI::App& app) {
             year = std::stoi(source.substr(6));
         } else if (mrio.x.size() == 0 && mrio.Z.size() > 0) {
             // A raw pymrio folder: gross output as pymrio's calc_x.
-            mrio.x = mrio.Z.rowwise().sum() + mrio.Y.rowwise().sum();
+            mrio.x = mrio::output_from_flows(mrio);
         }
         TableSet tables;
         if (!a->tables.empty()) {

@@ -464,11 +464,7 @@ LeontiefSolver calc_all(Mrio& m, const CalcOptions& options, const ProgressFn& p
     std::optional<LeontiefSolver> solver;
     if (m.x.size() == 0) {
         if (m.Z.size() > 0) {
-            // Column by column: Eigen's rowwise() sum strides through a column-major matrix.
-            m.x = m.Y.rowwise().sum();
-            for (Eigen::Index j = 0; j < m.Z.cols(); ++j) {
-                m.x += m.Z.col(j);
-            }
+            m.x = output_from_flows(m);
         } else {
             if (options.check) {
                 check_table(m, options);
@@ -729,6 +725,15 @@ Mrio aggregate(const Mrio& src, const Aggregation& agg) {
         out.extensions.push_back(std::move(ne));
     }
     return out;
+}
+
+Vector output_from_flows(const Mrio& m) {
+    // Column by column: Eigen's rowwise() sum strides through a column-major matrix.
+    Vector x = m.Y.rowwise().sum();
+    for (Eigen::Index j = 0; j < m.Z.cols(); ++j) {
+        x += m.Z.col(j);
+    }
+    return x;
 }
 
 }  // namespace tandem::mrio

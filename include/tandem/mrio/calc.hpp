@@ -75,4 +75,7 @@ struct Aggregation {
 // Aggregates flows (Z, Y, x, F, F_Y, population) and drops everything derived from them.
 Mrio aggregate(const Mrio& mrio, const Aggregation& aggregation);
 
+// Gross output from the flows, x = Z i + Y i (pymrio's calc_x), for a folder saved without x.
+Vector output_from_flows(const Mrio& m);
+
 }  // namespace tandem::mrio
