@@ -26,6 +26,8 @@ Checks (docs/known-answers.md, Gaps):
   colsum      11: largest column sum of A.
   gaps        37: column gap (the published tables' own column balance), row gap (a bound:
               roundoff).
+  assembly    the flows (gravity + RAS) against trade_flows.csv, and Z, Y, F, F_Y assembled
+              from them (Chenery-Moses) against the MRIO written.
   radius      37: spectral radius of A (Collatz-Wielandt bracket, 1e-6 relative).
 """
 import csv
@@ -145,6 +147,8 @@ class Rules:
         self.ties = {}
         self.moved = {}
         self.margins = {}
+        self.flows = {}  # product -> flows[r][s] from origin r to destination s (with RAS)
+        self.mu = None  # mu[i][r]: foreign import share of product i's uses in r
 
     def fire(self, rule, amount, verdict="yes"):
         if verdict == "no":
@@ -292,6 +296,16 @@ def recompute(data, with_ras=True):
                 break
         most_iterations = max(most_iterations, it)
         worst = max(worst, err)
+        # The flows: destination s draws drawn[i][s], from the origins in the shares of
+        # column s of the fitted table.
+        flows = [[0.0] * nr for _ in range(nr)]
+        for s in range(nr):
+            cs = sum(t[r][s] for r in range(nr))
+            if cs > 0:
+                for r in range(nr):
+                    flows[r][s] = t[r][s] / cs * drawn[i][s]
+        rules.flows[sectors[i]] = flows
+    rules.mu = mu
     return rules, most_iterations, worst
 
 
@@ -698,8 +712,127 @@ def check_radius(log, data, out):
     return f"spectral radius in [{lo:.9f}, {hi:.9f}] ({steps} power steps)"
 
 
+def check_assembly(log, data, out):
+    """Gaps 145 and 7: the trade flows (gravity + RAS rerun here) against trade_flows.csv, and
+    the MRIO's Z, Y and the factor inputs' F, F_Y assembled here from them (Chenery-Moses, as
+    docs/china-mrio.md step 5-6 states) against what the build wrote."""
+    regions, sectors, x, Z, Y, V = read_tables(data)
+    rules, _, _ = recompute(data)
+    nr, n = len(regions), len(sectors)
+    zero = [[0.0] * nr for _ in range(nr)]
+    flows = [rules.flows.get(sec, zero) for sec in sectors]
+    mu = rules.mu
+    worst = {}
+
+    def agree(what, got, want, scale=1.0):
+        # Relative to the value, or to the scale of its row (gross output) for values that
+        # are differences of large uses (0 up to roundoff).
+        d = abs(got - want) / max(abs(want), abs(scale), 1.0)
+        if d > worst.get(what, (0.0,))[0]:
+            worst[what] = (d, got, want)
+
+    # trade_flows.csv (the build's and the shipped one hold the same flows).
+    written = {}
+    with open(os.path.join(out, "trade_flows.csv"), newline="") as f:
+        for row in csv.DictReader(f):
+            written[row["product"], row["from"], row["to"]] = float(row["value"])
+    pos = {reg: k for k, reg in enumerate(regions)}
+    for (sec, a, b), v in written.items():
+        agree("trade_flows.csv", v, flows[sectors.index(sec)][pos[a]][pos[b]])
+    nonzero = sum(1 for i in range(n) for r in range(nr) for s in range(nr) if flows[i][r][s])
+    if nonzero != sum(1 for v in written.values() if v):
+        mismatch("trade_flows.csv non-zero flows", sum(1 for v in written.values() if v), nonzero)
+
+    # Chenery-Moses: use u of product i in s -> mu u imported, (1 - mu)(1 - phi) u local,
+    # (1 - mu) phi u from r in the shares of flows[i][.][s].
+    inflow = [[sum(flows[i][r][s] for r in range(nr)) for s in range(nr)] for i in range(n)]
+    phi = [[0.0] * nr for _ in range(n)]
+    for s, reg in enumerate(regions):
+        for i, sec in enumerate(sectors):
+            use_net = sum(Z[reg, sec]) + sum(Y[reg, sec][k] for k in FINAL_USES)
+            domestic = (1 - mu[i][s]) * use_net
+            phi[i][s] = min(1.0, inflow[i][s] / domestic) if domestic > 0 else 0.0
+
+    def split(i, s, u):
+        """{origin: amount} and the foreign part of one use."""
+        foreign = mu[i][s] * u
+        domestic = u - foreign
+        others = phi[i][s] * domestic
+        parts = {s: domestic - others}
+        if others != 0.0 and inflow[i][s] > 0:
+            for r in range(nr):
+                if flows[i][r][s]:
+                    parts[r] = parts.get(r, 0.0) + flows[i][r][s] / inflow[i][s] * others
+        return parts, foreign
+
+    code = name_to_code(data)
+    cols, labels, z_written = read_matrix(os.path.join(out, "tandem", "Z.csv"))
+    ycols, _, y_written = read_matrix(os.path.join(out, "tandem", "Y.csv"))
+    row_at = {(code[name], sec): k for k, (name, sec) in enumerate(labels)}
+    col_at = {(code[c.split("/", 1)[0]], c.split("/", 1)[1]): k for k, c in enumerate(cols)}
+    name_of = {v: k for k, v in code.items()}
+    manifest = json.load(open(os.path.join(data, "china", f"provincial_{YEAR}", "manifest.json"),
+                              encoding="utf-8"))
+    fu_name = {f["code"]: f["name_en"] for f in manifest["final_use"]}
+    ycol_at = {c: k for k, c in enumerate(ycols)}
+    expect_z = [[0.0] * len(cols) for _ in labels]
+    expect_y = [[0.0] * len(ycols) for _ in labels]
+    imports_f = [0.0] * len(cols)
+    imports_fy = [0.0] * len(ycols)
+    for s, reg in enumerate(regions):
+        for i, sec in enumerate(sectors):
+            for j, u in enumerate(Z[reg, sec]):
+                parts, foreign = split(i, s, u)
+                c = col_at[reg, sectors[j]]
+                for r, v in parts.items():
+                    expect_z[row_at[regions[r], sec]][c] += v
+                imports_f[c] += foreign
+            for k in FINAL_USES:
+                parts, foreign = split(i, s, Y[reg, sec][k])
+                c = ycol_at[f"{name_of[reg]}/{fu_name[k]}"]
+                for r, v in parts.items():
+                    expect_y[row_at[regions[r], sec]][c] += v
+                imports_fy[c] += foreign
+            expect_y[row_at[reg, sec]][ycol_at[f"{name_of[reg]}/Exports"]] = Y[reg, sec]["EX"]
+    # The discrepancy column closes each row on the official gross output.
+    for (reg, sec), k in row_at.items():
+        c = ycol_at[f"{name_of[reg]}/Statistical discrepancy"]
+        expect_y[k][c] = x[reg, sec] - sum(expect_z[k]) - sum(expect_y[k])
+    for (reg, sec), k in row_at.items():
+        for c in range(len(cols)):
+            agree("Z", z_written[k][c], expect_z[k][c], x[reg, sec])
+        for c in range(len(ycols)):
+            agree("Y", y_written[k][c], expect_y[k][c], x[reg, sec])
+    fcols, F = read_extension(os.path.join(out, "tandem", "factor_inputs", "F.csv"))
+    fycols, FY = read_extension(os.path.join(out, "tandem", "factor_inputs", "F_Y.csv"))
+    if fcols != cols or fycols != ycols:
+        mismatch("factor_inputs columns", "other order", "the columns of Z and Y")
+    x_col = [x[key] for key in sorted(col_at, key=col_at.get)]
+    for c in range(len(cols)):
+        agree("F Imports", F["Imports"][c], imports_f[c], x_col[c])
+    for c in range(len(ycols)):
+        agree("F_Y Imports", FY["Imports"][c], imports_fy[c])
+    va_names = [v["name_en"] for v in manifest["value_added"]]
+    for reg in regions:
+        for q, nm in enumerate(va_names):
+            for j, sec in enumerate(sectors):
+                agree("F value added", F[nm][col_at[reg, sec]], V[reg][q][j])
+    # Both routes fit the same RAS to 1e-12 and sum in another order: they agree to about
+    # 1e-12 relative; 1e-9 leaves room for the written digits.
+    for what, (d, got, want) in sorted(worst.items()):
+        if d > 1e-9:
+            mismatch(f"{what}: largest relative difference {d:.3g}", got, want)
+    hl, ah = row_at["230000", "01"], row_at["340000", "01"]
+    return (f"{nonzero} flows, Z {len(labels)} x {len(cols)}, Y x {len(ycols)}, F and F_Y "
+            f"agree (largest relative difference {max(d for d, _, _ in worst.values()):.1e}); "
+            f"Z Heilongjiang/01 to Anhui/06 {expect_z[hl][col_at['340000', '06']]:.4f}, "
+            f"Anhui/01 to Heilongjiang/06 {expect_z[ah][col_at['230000', '06']]:.4f}, "
+            f"imports of Heilongjiang/06 {imports_f[col_at['230000', '06']]:.4f}")
+
+
 CHECKS = {
     "employment": check_employment,
+    "assembly": check_assembly,
     "rules": check_rules,
     "ras": check_ras,
     "totals": check_totals,

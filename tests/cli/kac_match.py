@@ -10,7 +10,11 @@ Usage:
   kac_match.py suggest SYMPOSIUM.json DATA SUGGESTIONS.csv [W_AREAS W_SECTORS W_TEXT]
       Every pair's areas (Jaccard), sectors (same sector 1, else min(1, a / 0.2) of the
       national 2017 table under DATA/china/national_2017_42), the sector reason with its
-      coefficient and the score, for a symposium without offers and needs (text 0).
+      coefficient and the score; text = the better of the two directions' idf-weighted share
+      of one side's need terms that the other side's offers hold, idf = ln((N + 1) / (df +
+      0.5)) over the N organisations' offers (docs/match.md), with its reason
+      "(P%: terms)". Offers and needs must use only words of STABLE_WORDS (English words that
+      are their own stem and no stop word), so that tokens need no stemmer here.
   kac_match.py event SYMPOSIUM.json SUGGESTIONS.csv EVENT.json [PER_ORGANISATION [REQUEST_SCORE]]
       The meeting requests and priorities of the event, from the suggestions (in their order)
       and the symposium's explicit requests and locked meetings, by the rules of docs/match.md.
@@ -26,6 +30,7 @@ prints one "MISMATCH ..." line per difference and exits 1.
 """
 import csv
 import json
+import math
 import os
 import re
 import sys
@@ -212,9 +217,49 @@ def pairs_of(sym):
             yield A, B
 
 
+STOP_WORDS = {"a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "at", "from",
+              "its", "our", "their", "new", "more", "other", "or", "as", "is", "are", "be"}
+# English words the Porter2 (Xapian "english") stemmer leaves as they are.
+STABLE_WORDS = {"seed", "corn", "wheat", "soybean", "milk", "robot", "cloud", "steel", "tractor",
+                "laser", "rice", "potato", "chip", "battery", "sensor"}
+
+
+def terms(texts):
+    found = set()
+    for text in texts:
+        for word in re.findall(r"[A-Za-z0-9]+", text.lower()):
+            if word in STOP_WORDS:
+                continue
+            if word not in STABLE_WORDS:
+                raise SystemExit(f"word {word!r}: not in STABLE_WORDS, its stem is unknown here")
+            found.add(word)
+    return found
+
+
+def text_coverage(orgs):
+    """coverage[(i, j)]: the idf-weighted share of j's need terms that i's offers hold, and the
+    matched terms (alphabetical, as Xapian's term lists)."""
+    offers = {o["id"]: terms(o.get("offers", [])) for o in orgs}
+    n = len(orgs)
+    coverage = {}
+    for B in orgs:
+        need = terms(B.get("needs", []))
+        idf = {t: math.log((n + 1) / (sum(t in offers[o["id"]] for o in orgs) + 0.5))
+               for t in need}
+        total = sum(idf.values())
+        for A in orgs:
+            if A is B or total <= 0:
+                continue
+            hit = sorted(need & offers[A["id"]])
+            if hit:
+                coverage[A["id"], B["id"]] = (min(1.0, sum(idf[t] for t in hit) / total), hit)
+    return coverage
+
+
 def cmd_suggest(symposium, data, suggestions_csv, wa=0.4, ws=0.2, wt=0.4):
     sym = load(symposium)
     x, Z, names = national(data)
+    coverage = text_coverage(sym["organisations"])
 
     def a(p, q):  # what sector q buys of p per unit of its output
         return Z[p, q] / x[q] if x[q] > 0 else 0.0
@@ -223,8 +268,6 @@ def cmd_suggest(symposium, data, suggestions_csv, wa=0.4, ws=0.2, wt=0.4):
         printed = {(r["a"], r["b"]): r for r in csv.DictReader(f)}
     shown = []
     for A, B in pairs_of(sym):
-        if A.get("offers") or A.get("needs") or B.get("offers") or B.get("needs"):
-            raise SystemExit("this check needs a symposium without offers and needs (text 0)")
         sa, sb = set(A.get("areas", [])), set(B.get("areas", []))
         areas = len(sa & sb) / len(sa | sb) if sa | sb else 0.0
         link, reason = 0.0, ""
@@ -238,14 +281,20 @@ def cmd_suggest(symposium, data, suggestions_csv, wa=0.4, ws=0.2, wt=0.4):
                     reason = (f"{p} {names[p]} supplies {q} {names[q]} ({a(p, q):.3f} per unit)"
                               if ab >= ba else
                               f"{q} {names[q]} supplies {p} {names[p]} ({a(q, p):.3f} per unit)")
-        score = 100.0 * (wa * areas + ws * link) / (wa + ws + wt)
+        ab_text = coverage.get((A["id"], B["id"]), (0.0, []))
+        ba_text = coverage.get((B["id"], A["id"]), (0.0, []))
+        text = max(ab_text[0], ba_text[0])
+        text_reasons = [f"{f['name']}'s offers meet {t['name']}'s needs ({100 * c:.0f}%: "
+                        f"{', '.join(hit[:6])})"
+                        for f, t, (c, hit) in ((A, B, ab_text), (B, A, ba_text)) if c >= 0.05]
+        score = 100.0 * (wa * areas + ws * link + wt * text) / (wa + ws + wt)
         key = (A["id"], B["id"])
         row = printed.get(key)
         if row is None:
             if score >= 1.0:  # the default --min-score
                 mismatch(f"{key}", "no row", f"score {score}")
             continue
-        for col, want in (("areas", areas), ("sectors", link), ("score", score), ("text", 0.0)):
+        for col, want in (("areas", areas), ("sectors", link), ("score", score), ("text", text)):
             got = float(row[col])
             if abs(got - want) > 1e-12 * max(1.0, abs(want)):
                 mismatch(f"{key} {col}", row[col], repr(want))
@@ -254,9 +303,15 @@ def cmd_suggest(symposium, data, suggestions_csv, wa=0.4, ws=0.2, wt=0.4):
             mismatch(f"{key} reason", row["reasons"], expect_reason)
         if not expect_reason and "per unit" in row["reasons"]:
             mismatch(f"{key} reason (link below 0.05)", row["reasons"], "no sector link shown")
+        for r in text_reasons:
+            if r not in row["reasons"]:
+                mismatch(f"{key} text reason", row["reasons"], r)
+        if row["reasons"].count("offers meet") != len(text_reasons):
+            mismatch(f"{key} text reasons", row["reasons"], "; ".join(text_reasons) or "none")
         m = re.search(r"\(([0-9.]+) per unit\)", expect_reason)
         shown.append(f"{A['id']}-{B['id']} score {score:.4f} areas {areas:.4f} sectors {link:.4f}"
-                     + (f" ({m.group(1)} per unit)" if m else ""))
+                     + (f" ({m.group(1)} per unit)" if m else "")
+                     + (f" text {text:.4f}" if text else ""))
     finish(f"{len(shown)} pairs: " + ", ".join(shown))
 
 

@@ -97,6 +97,12 @@ cli_case(schedule_ka_lp_gap 0 "^ok held 1 of 3, weighted 2 of 6, idle gaps 0, wi
 # (capped), score 20; culture (41) buys 0.0552 of foods: sectors 0.2758, score 5.515.
 cli_case(match_ka_sector_link 0 "^ok 8 pairs: hfood-afarm score 20\\.0000 areas 0\\.0000 sectors 1\\.0000 .0\\.330 per unit., hfood-aculture score 5\\.5151 areas 0\\.0000 sectors 0\\.2758 .0\\.055 per unit.,"
          "${T} match suggest ${MD}/ka_sector_link.json --min-score 0 -f csv -o ${W}/ka_link.csv -q && ${KM} suggest ${MD}/ka_sector_link.json ${PROJECT_SOURCE_DIR}/data ${W}/ka_link.csv")
+# The text measure and its reasons "(P%: terms)" (ka_text.json): idf = ln((N + 1) / (df + 0.5))
+# over the 4 organisations' offers, the better direction of the idf-weighted need coverage; by
+# hand (the file's note): h2 - a1 text 1 (score 60), h2 - a2 2.4079 / 4.7105 = 0.5112 (51%,
+# score 40.45), h1 - h2 0.6931 / 1.8971 = 0.3654 (37%), h1 - a1 max(34%, 50%).
+cli_case(match_ka_text 0 "^ok 6 pairs: h1-h2 score 34\\.6147 .* text 0\\.3654, h1-a1 score 40\\.0000 .* text 0\\.5000, h1-a2 .* text 0\\.5000, h2-a1 score 60\\.0000 .* text 1\\.0000, h2-a2 score 40\\.4473 .* text 0\\.5112, a1-a2 score 20\\.0000 areas 0\\.0000 sectors 1\\.0000$"
+         "${T} match suggest ${MD}/ka_text.json --min-score 0 -f csv -o ${W}/ka_text.csv -q && ${KM} suggest ${MD}/ka_text.json ${PROJECT_SOURCE_DIR}/data ${W}/ka_text.csv")
 # Gap 28: match event's requests and priorities (ka_requests.json, --weight-text 0): scores by
 # hand 100 x (0.4 x Jaccard + 0.2) / 0.6 = 100, 66.67, 55.56, 33.33; requests from 15, want
 # from 45, 6 per organisation; the explicit maybe a1 - h1 merged into its want.

@@ -119,3 +119,11 @@ cli_case(mrio_calc_summary_counts 0 "^ok 6 8 2$"
 # columns (total, backward, forward and their % of total output) of all 48 sectors.
 cli_case(mrio_extraction_brute_force 0 "^extraction agrees for 48 sector.s.$"
   "python3 ${CMAKE_CURRENT_SOURCE_DIR}/ka_mrio_extraction.py ${T} ${RAW}")
+# `mrio aggregate` RAW to 2 regions x 3 sectors, every written account recomputed in pure Python
+# by pymrio's definitions (ka_mrio_aggregate.py: flows summed over the groups, Gauss-Jordan L,
+# D_cba = S L Y_diag, D_pba, D_imp / D_exp with each region's own block zeroed, _reg with F_Y
+# for cba and pba, _cap per population): 428 values of Z, Y, x, A, L and both extensions' F,
+# F_Y, S, S_Y, M, D_* within 1e-9 of each file's largest value; EU and other's emission_type1
+# D_cba_reg pinned here.
+cli_case(mrio_aggregate_footprints 0 "^ok 428 values in 2 extension.s., 6 sectors; emissions D_cba_reg emission_type1/air 694340286\\.51[0-9]* 1661632591\\.52[0-9]*$"
+  "python3 ${CMAKE_CURRENT_SOURCE_DIR}/ka_mrio_aggregate.py ${T} ${RAW} EU,EU,EU,other,other,other primary,primary,industry,industry,industry,services,services,services ${W}")
