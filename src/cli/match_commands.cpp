@@ -37,6 +37,8 @@ void print_summary(std::ostream& out, const schedule::Event& ev, const schedule:
     out << fmt::format(
         "weighted total: {} (of {} requested)\n", r.summary.weighted, r.summary.requested_weight);
     out << fmt::format("idle gaps: {}\n", r.summary.idle_gaps);
+    out << fmt::format("breaks: {}\n", r.summary.breaks);
+    out << fmt::format("participants with an isolated meeting: {}\n", r.summary.isolated);
     out << fmt::format("participants without a meeting: {}\n", r.summary.without_meetings);
     if (r.has_bound) {
         out << fmt::format("bound: {:.0f} ({})\n", r.bound, r.bound_kind);

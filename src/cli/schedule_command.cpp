@@ -18,6 +18,7 @@ void add_schedule_command(CLI::App& app) {
         std::string event;
         std::string output;
         std::string method = "auto";
+        std::string objective = "full";
         double time_limit = 60.0;
         bool bound = false;
         std::string keep;
@@ -38,6 +39,12 @@ void add_schedule_command(CLI::App& app) {
                     "auto (the heuristic, and the exact MILP when the event is small), "
                     "heuristic, or milp (CBC, within --time-limit)")
         ->check(CLI::IsMember({"auto", "heuristic", "milp"}));
+    cmd->add_option("--objective",
+                    a->objective,
+                    "after the weighted meetings held: full (then the fewest breaks, then the "
+                    "fewest participants with an isolated meeting; default), breaks, or weight "
+                    "(meetings only)")
+        ->check(CLI::IsMember({"full", "breaks", "weight"}));
     cmd->add_option("--time-limit", a->time_limit, "seconds for the MILP (default 60)")
         ->check(CLI::PositiveNumber);
     cmd->add_flag("--bound",
@@ -60,6 +67,9 @@ void add_schedule_command(CLI::App& app) {
         options.method = a->method == "milp"        ? schedule::Method::kMilp
                          : a->method == "heuristic" ? schedule::Method::kHeuristic
                                                     : schedule::Method::kAuto;
+        options.objective = a->objective == "weight"   ? schedule::Objective::kWeight
+                            : a->objective == "breaks" ? schedule::Objective::kBreaks
+                                                       : schedule::Objective::kFull;
         options.time_limit = a->time_limit;
         options.bound = a->bound;
         const auto result = schedule::solve(event, options, terminal_progress(a->quiet));
@@ -98,6 +108,8 @@ void add_schedule_command(CLI::App& app) {
         out << fmt::format(
             "weighted total: {} (of {} requested)\n", s.weighted, s.requested_weight);
         out << fmt::format("idle gaps: {}\n", s.idle_gaps);
+        out << fmt::format("breaks: {}\n", s.breaks);
+        out << fmt::format("participants with an isolated meeting: {}\n", s.isolated);
         out << fmt::format("participants without a meeting: {} (of {} with requests)\n",
                            s.without_meetings,
                            with_requests);

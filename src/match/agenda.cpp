@@ -30,6 +30,15 @@ schedule::Event make_event(const Symposium& s,
                                             s.programme.slot_time(t).first
                                       : s.programme.slot_time(t).first);
     }
+    // The programme's sessions: idle time across the pause between two is no break.
+    int first = 0;
+    for (const auto& session : s.programme.sessions) {
+        const std::string name =
+            (days ? (session.date.empty() ? s.programme.date : session.date) + " " : "") +
+            session.start;
+        ev.sessions.push_back(schedule::Session{name, first, first + session.slots - 1});
+        first += session.slots;
+    }
     std::map<std::string, std::vector<int>> delegates_of;  // organisation -> participants
     for (const auto& d : s.delegates) {
         schedule::Participant p;
@@ -86,7 +95,7 @@ schedule::Event make_event(const Symposium& s,
                     continue;
                 }
                 request_of.emplace(key, static_cast<int>(ev.requests.size()));
-                ev.requests.push_back(schedule::Request{pa, pb, priority, {}});
+                ev.requests.push_back(schedule::Request{pa, pb, priority, -1, {}});
             }
         }
     };

@@ -28,6 +28,57 @@ int Event::find(const std::string& id) const {
     return -1;
 }
 
+int Event::session_of(int slot) const {
+    for (std::size_t k = 0; k < sessions.size(); ++k) {
+        if (slot >= sessions[k].first && slot <= sessions[k].last) {
+            return static_cast<int>(k);
+        }
+    }
+    return 0;
+}
+
+bool Event::can_attend(int participant, int slot) const {
+    const auto& p = participants[static_cast<std::size_t>(participant)];
+    const int latest = p.latest < 0 ? slots - 1 : p.latest;
+    return slot >= p.earliest && slot <= latest &&
+           !std::binary_search(p.unavailable.begin(), p.unavailable.end(), slot);
+}
+
+Blocks participant_blocks(const Event& ev, int participant, const std::vector<int>& busy) {
+    Blocks out;
+    std::size_t next = 0;  // into busy
+    const std::vector<Session> whole_day = {Session{"", 0, ev.slots - 1}};
+    for (const auto& session : ev.sessions.empty() ? whole_day : ev.sessions) {
+        int blocks = 0;
+        int length = 0;       // of the block being walked
+        bool single = false;  // some block of this session has one meeting
+        bool in_block = false;
+        for (int t = session.first; t <= session.last; ++t) {
+            const bool meets = next < busy.size() && busy[next] == t;
+            if (meets) {
+                ++next;
+                if (!in_block) {
+                    ++blocks;
+                    length = 0;
+                }
+                in_block = true;
+                ++length;
+            } else if (ev.can_attend(participant, t)) {
+                // An idle slot of the participant's day ends the block; an unavailable one is
+                // no part of their day.
+                single = single || (in_block && length == 1);
+                in_block = false;
+            }
+        }
+        single = single || (in_block && length == 1);
+        if (blocks > 0) {
+            out.breaks += blocks - 1;
+        }
+        out.isolated = out.isolated || (blocks >= 2 && single);
+    }
+    return out;
+}
+
 namespace {
 
 class Reader {
@@ -131,6 +182,125 @@ int priority_of(const Reader& r, const json& v, const std::string& where) {
     return r.integer_value(v, where + " \"priority\"", 1, 1000000);
 }
 
+// "sessions": [{"name": "morning", "slots": 8}, ...]: consecutive parts of the day that add up
+// to the event's slots.
+void read_sessions(const Reader& r, const json& root, Event& ev) {
+    int next = 0;
+    int k = 0;
+    for (const auto& s : r.array(root, "top level", "sessions", false)) {
+        const std::string where = fmt::format("sessions[{}]", k);
+        ++k;
+        if (!s.is_object()) {
+            r.error(where, "expected an object with name and slots");
+        }
+        Session session;
+        session.name = r.string(s, where, "name", false);
+        if (session.name.empty()) {
+            session.name = fmt::format("session {}", k);
+        }
+        for (const auto& other : ev.sessions) {
+            if (other.name == session.name) {
+                r.error(
+                    where,
+                    fmt::format("duplicate session name \"{}\"", data::cell_excerpt(session.name)));
+            }
+        }
+        const int slots = r.integer(s, where, "slots", 1, ev.slots);
+        if (next + slots > ev.slots) {
+            r.error(where,
+                    fmt::format("the sessions hold more than the event's {} slots", ev.slots));
+        }
+        session.first = next;
+        session.last = next + slots - 1;
+        next += slots;
+        ev.sessions.push_back(std::move(session));
+    }
+    if (!ev.sessions.empty() && next != ev.slots) {
+        r.error("sessions",
+                fmt::format("the sessions hold {} slots, the event {}", next, ev.slots));
+    }
+}
+
+// A request's "session": a session's name or its index.
+int session_index(const Reader& r, const json& v, const std::string& where, const Event& ev) {
+    if (ev.sessions.empty()) {
+        r.error(where, "\"session\" given, but the event has no \"sessions\"");
+    }
+    if (!v.is_string()) {
+        return r.integer_value(
+            v, where + " \"session\"", 0, static_cast<int>(ev.sessions.size()) - 1);
+    }
+    const auto name = v.get<std::string>();
+    for (std::size_t k = 0; k < ev.sessions.size(); ++k) {
+        if (ev.sessions[k].name == name) {
+            return static_cast<int>(k);
+        }
+    }
+    std::vector<std::string> names;
+    for (const auto& s : ev.sessions) {
+        names.push_back(s.name);
+    }
+    r.error(where,
+            fmt::format("unknown session \"{}\" (the event has {})",
+                        data::cell_excerpt(name),
+                        data::list_excerpt(names)));
+}
+
+// "precedences": [{"first": ["p1", "p2"], "then": ["p1", "p3"]}]: two requested meetings of one
+// participant, the first held in an earlier slot when both are held.
+void read_precedences(const Reader& r,
+                      const json& root,
+                      const std::map<std::pair<int, int>, int>& pair_of,
+                      Event& ev) {
+    int k = 0;
+    for (const auto& q : r.array(root, "top level", "precedences", false)) {
+        const std::string where = fmt::format("precedences[{}]", k);
+        ++k;
+        if (!q.is_object()) {
+            r.error(where, "expected an object with first and then, each a pair of ids");
+        }
+        int meeting[2] = {0, 0};
+        const char* keys[2] = {"first", "then"};
+        for (int side = 0; side < 2; ++side) {
+            const json& pair = r.array(q, where, keys[side], true);
+            if (pair.size() != 2) {
+                r.error(where,
+                        fmt::format("\"{}\" should be a pair of participant ids", keys[side]));
+            }
+            int who[2] = {0, 0};
+            for (int i = 0; i < 2; ++i) {
+                const std::string id =
+                    r.text_value(pair[static_cast<std::size_t>(i)], where, keys[side]);
+                who[i] = ev.find(id);
+                if (who[i] < 0) {
+                    r.error(where,
+                            fmt::format("unknown participant \"{}\" in \"{}\"",
+                                        data::cell_excerpt(id),
+                                        keys[side]));
+                }
+            }
+            const auto it = pair_of.find(std::minmax(who[0], who[1]));
+            if (it == pair_of.end()) {
+                r.error(where,
+                        fmt::format("\"{}\": {} - {} is not a requested meeting",
+                                    keys[side],
+                                    ev.participants[static_cast<std::size_t>(who[0])].id,
+                                    ev.participants[static_cast<std::size_t>(who[1])].id));
+            }
+            meeting[side] = it->second;
+        }
+        const auto& a = ev.requests[static_cast<std::size_t>(meeting[0])];
+        const auto& b = ev.requests[static_cast<std::size_t>(meeting[1])];
+        if (meeting[0] == meeting[1]) {
+            r.error(where, "\"first\" and \"then\" are the same meeting");
+        }
+        if (a.a != b.a && a.a != b.b && a.b != b.a && a.b != b.b) {
+            r.error(where, "the two meetings share no participant");
+        }
+        ev.precedences.push_back(Precedence{meeting[0], meeting[1], k});
+    }
+}
+
 }  // namespace
 
 Event parse_event(const std::string& text, const std::string& source) {
@@ -152,6 +322,8 @@ Event parse_event(const std::string& text, const std::string& source) {
         r.error("slot_labels",
                 fmt::format("{} labels for {} slots", ev.slot_labels.size(), ev.slots));
     }
+
+    read_sessions(r, root, ev);
 
     std::map<std::string, int> position;
     int k = 0;
@@ -178,6 +350,12 @@ Event parse_event(const std::string& text, const std::string& source) {
             }
         }
         std::sort(part.unavailable.begin(), part.unavailable.end());
+        if (p.contains("earliest")) {
+            part.earliest = r.integer(p, here, "earliest", 0, ev.slots - 1);
+        }
+        if (p.contains("latest")) {
+            part.latest = r.integer(p, here, "latest", part.earliest, ev.slots - 1);
+        }
         if (!position.emplace(part.id, static_cast<int>(ev.participants.size())).second) {
             r.error(here, "duplicate participant id");
         }
@@ -208,8 +386,20 @@ Event parse_event(const std::string& text, const std::string& source) {
             r.error(where, fmt::format("a request of \"{}\" with itself", ev.participants[a].id));
         }
         const int priority = q.contains("priority") ? priority_of(r, q.at("priority"), where) : 1;
+        const int session =
+            q.contains("session") ? session_index(r, q.at("session"), where, ev) : -1;
         const auto key = std::minmax(a, b);
         const auto it = pair_of.find(key);
+        if (it != pair_of.end()) {
+            Request& first = ev.requests[static_cast<std::size_t>(it->second)];
+            if (session != first.session) {
+                r.error(where,
+                        fmt::format("repeats requests[{}] ({} - {}) with another session",
+                                    first.records.front() - 1,
+                                    ev.participants[a].id,
+                                    ev.participants[b].id));
+            }
+        }
         if (it != pair_of.end()) {
             // Asked twice (often both ways: mutual interest): one meeting, the higher priority.
             Request& first = ev.requests[static_cast<std::size_t>(it->second)];
@@ -225,7 +415,7 @@ Event parse_event(const std::string& text, const std::string& source) {
             continue;
         }
         pair_of.emplace(key, static_cast<int>(ev.requests.size()));
-        ev.requests.push_back(Request{a, b, priority, {k}});
+        ev.requests.push_back(Request{a, b, priority, session, {k}});
     }
 
     k = 0;
@@ -285,7 +475,7 @@ Event parse_event(const std::string& text, const std::string& source) {
         if (it == pair_of.end()) {
             // A locked meeting nobody requested is still a meeting: add it as a request.
             it = pair_of.emplace(key, static_cast<int>(ev.requests.size())).first;
-            ev.requests.push_back(Request{a, b, 1, {}});
+            ev.requests.push_back(Request{a, b, 1, -1, {}});
         }
         lock.request = it->second;
         for (const auto& other : ev.locked) {
@@ -299,6 +489,7 @@ Event parse_event(const std::string& text, const std::string& source) {
         }
         ev.locked.push_back(lock);
     }
+    read_precedences(r, root, pair_of, ev);
     // Locked meetings must themselves be a valid partial schedule (tables may be open).
     std::vector<int> per_slot(static_cast<std::size_t>(ev.slots), 0);
     for (const auto& l : ev.locked) {
@@ -400,11 +591,35 @@ std::vector<std::string> check(const Event& ev, const Schedule& s, bool tables_a
                     "{}: {} is already in meeting {} in that slot", what, id(p), it->second));
             }
             for (int member : group_members[static_cast<std::size_t>(st)]) {
-                const auto& un = ev.participants[static_cast<std::size_t>(member)].unavailable;
-                if (std::binary_search(un.begin(), un.end(), m.slot)) {
+                if (!ev.can_attend(member, m.slot)) {
                     out.push_back(fmt::format("{}: {} is unavailable", what, id(member)));
                 }
             }
+        }
+        if (r.session >= 0 && ev.session_of(m.slot) != r.session) {
+            out.push_back(fmt::format("{}: outside its session \"{}\"",
+                                      what,
+                                      ev.sessions[static_cast<std::size_t>(r.session)].name));
+        }
+    }
+    for (const auto& p : ev.precedences) {
+        const int first = held[static_cast<std::size_t>(p.before)];
+        const int then = held[static_cast<std::size_t>(p.after)];
+        if (first >= 0 && then >= 0 &&
+            s.meetings[static_cast<std::size_t>(first)].slot >=
+                s.meetings[static_cast<std::size_t>(then)].slot) {
+            const auto& a = ev.requests[static_cast<std::size_t>(p.before)];
+            const auto& b = ev.requests[static_cast<std::size_t>(p.after)];
+            out.push_back(
+                fmt::format("precedences[{}]: {} - {} (slot {}) is not before {} - {} "
+                            "(slot {})",
+                            p.record - 1,
+                            id(a.a),
+                            id(a.b),
+                            s.meetings[static_cast<std::size_t>(first)].slot,
+                            id(b.a),
+                            id(b.b),
+                            s.meetings[static_cast<std::size_t>(then)].slot));
         }
     }
     std::map<int, int> per_slot;
@@ -457,6 +672,41 @@ std::vector<std::string> check(const Event& ev, const Schedule& s, bool tables_a
 
 }  // namespace
 
+// The sorted slots of the meetings each participant attends, "together" groups included.
+std::vector<std::vector<int>> attendance(const Event& ev, const Schedule& s) {
+    const auto np = ev.participants.size();
+    std::vector<std::vector<int>> groups(np);  // participant -> the members who attend with them
+    for (std::size_t p = 0; p < np; ++p) {
+        groups[p] = {static_cast<int>(p)};
+    }
+    for (const auto& g : ev.colleagues) {
+        if (g.kind == ColleagueRule::Kind::kTogether) {
+            for (int m : g.members) {
+                for (int other : g.members) {
+                    auto& list = groups[static_cast<std::size_t>(m)];
+                    if (std::find(list.begin(), list.end(), other) == list.end()) {
+                        list.push_back(other);
+                    }
+                }
+            }
+        }
+    }
+    std::vector<std::vector<int>> busy(np);
+    for (const auto& m : s.meetings) {
+        const Request& r = ev.requests[static_cast<std::size_t>(m.request)];
+        for (int p : {r.a, r.b}) {
+            for (int member : groups[static_cast<std::size_t>(p)]) {
+                busy[static_cast<std::size_t>(member)].push_back(m.slot);
+            }
+        }
+    }
+    for (auto& v : busy) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+    }
+    return busy;
+}
+
 std::vector<std::string> validate(const Event& ev, const Schedule& s) {
     return check(ev, s, true);
 }
@@ -485,13 +735,19 @@ Summary summarise(const Event& ev, const Schedule& s) {
             continue;
         }
         std::sort(v.begin(), v.end());
-        const auto& un = ev.participants[p].unavailable;
         for (int t = v.front() + 1; t < v.back(); ++t) {
             if (!std::binary_search(v.begin(), v.end(), t) &&
-                !std::binary_search(un.begin(), un.end(), t)) {
+                ev.can_attend(static_cast<int>(p), t)) {
                 ++sum.idle_gaps;
             }
         }
+    }
+    // Breaks by attendance: a member of a "together" group sits in every meeting of the group.
+    const auto attending = attendance(ev, s);
+    for (std::size_t p = 0; p < np; ++p) {
+        const Blocks b = participant_blocks(ev, static_cast<int>(p), attending[p]);
+        sum.breaks += b.breaks;
+        sum.isolated += b.isolated ? 1 : 0;
     }
     return sum;
 }
@@ -502,6 +758,12 @@ std::string event_json(const Event& ev) {
     root["tables"] = ev.tables;
     if (!ev.slot_labels.empty()) {
         root["slot_labels"] = ev.slot_labels;
+    }
+    if (!ev.sessions.empty()) {
+        root["sessions"] = json::array();
+        for (const auto& s : ev.sessions) {
+            root["sessions"].push_back({{"name", s.name}, {"slots", s.last - s.first + 1}});
+        }
     }
     root["participants"] = json::array();
     for (const auto& p : ev.participants) {
@@ -516,12 +778,31 @@ std::string event_json(const Event& ev) {
         if (!p.unavailable.empty()) {
             j["unavailable"] = p.unavailable;
         }
+        if (p.earliest > 0) {
+            j["earliest"] = p.earliest;
+        }
+        if (p.latest >= 0 && p.latest < ev.slots - 1) {
+            j["latest"] = p.latest;
+        }
         root["participants"].push_back(std::move(j));
     }
     auto id = [&](int p) { return ev.participants[static_cast<std::size_t>(p)].id; };
     root["requests"] = json::array();
     for (const auto& r : ev.requests) {
-        root["requests"].push_back({{"a", id(r.a)}, {"b", id(r.b)}, {"priority", r.priority}});
+        json j = {{"a", id(r.a)}, {"b", id(r.b)}, {"priority", r.priority}};
+        if (r.session >= 0) {
+            j["session"] = ev.sessions[static_cast<std::size_t>(r.session)].name;
+        }
+        root["requests"].push_back(std::move(j));
+    }
+    if (!ev.precedences.empty()) {
+        root["precedences"] = json::array();
+        for (const auto& p : ev.precedences) {
+            const auto& a = ev.requests[static_cast<std::size_t>(p.before)];
+            const auto& b = ev.requests[static_cast<std::size_t>(p.after)];
+            root["precedences"].push_back(
+                {{"first", {id(a.a), id(a.b)}}, {"then", {id(b.a), id(b.b)}}});
+        }
     }
     if (!ev.locked.empty()) {
         root["locked"] = json::array();
@@ -671,7 +952,7 @@ void keep_schedule(Event& ev, const std::filesystem::path& csv) {
         auto it = pair_of.find(key);
         if (it == pair_of.end()) {
             it = pair_of.emplace(key, static_cast<int>(ev.requests.size())).first;
-            ev.requests.push_back(Request{row.a, row.b, 1, {}});
+            ev.requests.push_back(Request{row.a, row.b, 1, -1, {}});
         }
         Locked l;
         l.slot = row.slot;

@@ -11,6 +11,61 @@
 
 namespace tandem::schedule {
 
+namespace {
+
+void add_sessions(const GenerateOptions& o, Event& ev) {
+    if (o.sessions <= 1) {
+        return;
+    }
+    const int k = std::min(o.sessions, o.slots);
+    int first = 0;
+    for (int i = 0; i < k; ++i) {
+        const int slots = o.slots / k + (i < o.slots % k ? 1 : 0);
+        ev.sessions.push_back(Session{fmt::format("session {}", i + 1), first, first + slots - 1});
+        first += slots;
+    }
+}
+
+// Slot by slot, pairs of participants free and available there, as many per slot as the
+// requests need spread over the slots (at most `tables`): every request fits this grid.
+void fill_grid(const GenerateOptions& o,
+               std::mt19937_64& rng,
+               std::discrete_distribution<int>& target,
+               std::uniform_int_distribution<int>& requester,
+               std::discrete_distribution<int>& priority,
+               Event& ev) {
+    const auto np = static_cast<std::size_t>(o.participants);
+    const int per_slot = std::min(o.tables, (o.requests + o.slots - 1) / o.slots);
+    std::set<std::pair<int, int>> seen;
+    for (int t = 0; t < o.slots; ++t) {
+        std::vector<char> busy(np, 0);
+        int here = 0;
+        for (int attempt = 0; attempt < 200 * per_slot && here < per_slot &&
+                              static_cast<int>(ev.requests.size()) < o.requests;
+             ++attempt) {
+            const int a = requester(rng);
+            const int b = target(rng);
+            if (a == b || busy[static_cast<std::size_t>(a)] != 0 ||
+                busy[static_cast<std::size_t>(b)] != 0 || !ev.can_attend(a, t) ||
+                !ev.can_attend(b, t) || (o.bipartite && (a % 2) == (b % 2)) ||
+                !seen.insert(std::minmax(a, b)).second) {
+                continue;
+            }
+            busy[static_cast<std::size_t>(a)] = 1;
+            busy[static_cast<std::size_t>(b)] = 1;
+            ++here;
+            ev.requests.push_back(Request{a, b, priority(rng) + 1, -1, {}});
+        }
+    }
+    // Request order as the file would have it, not grid order.
+    std::shuffle(ev.requests.begin(), ev.requests.end(), rng);
+    for (std::size_t i = 0; i < ev.requests.size(); ++i) {
+        ev.requests[i].records = {static_cast<int>(i) + 1};
+    }
+}
+
+}  // namespace
+
 Event generate_event(const GenerateOptions& o) {
     if (o.participants < 2 || o.slots < 1 || o.tables < 1 || o.requests < 0) {
         fail(ErrorCode::kUsage, "a generated event needs two participants, a slot and a table");
@@ -52,6 +107,11 @@ Event generate_event(const GenerateOptions& o) {
     std::discrete_distribution<int> priority(pw.begin(), pw.end());
     std::vector<int> degree(static_cast<std::size_t>(o.participants), 0);
     std::set<std::pair<int, int>> seen;
+    add_sessions(o, ev);
+    if (o.all_fit) {
+        fill_grid(o, rng, target, requester, priority, ev);
+        return ev;
+    }
     const long attempts = 50L * o.requests + 1000;
     for (long i = 0; i < attempts && static_cast<int>(ev.requests.size()) < o.requests; ++i) {
         const int a = requester(rng);
@@ -68,7 +128,7 @@ Event generate_event(const GenerateOptions& o) {
         }
         ++degree[static_cast<std::size_t>(a)];
         ++degree[static_cast<std::size_t>(b)];
-        ev.requests.push_back(Request{a, b, priority(rng) + 1, {static_cast<int>(i) + 1}});
+        ev.requests.push_back(Request{a, b, priority(rng) + 1, -1, {static_cast<int>(i) + 1}});
     }
     return ev;
 }

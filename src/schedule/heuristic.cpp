@@ -48,8 +48,10 @@ State::State(const Event& ev) : event(ev), S(ev.slots), T(ev.tables) {
     seats = np;
     avail.assign(static_cast<std::size_t>(seats) * static_cast<std::size_t>(S), 1);
     for (int p = 0; p < np; ++p) {
-        for (int t : ev.participants[static_cast<std::size_t>(p)].unavailable) {
-            avail[idx(seat[static_cast<std::size_t>(p)], t)] = 0;
+        for (int t = 0; t < S; ++t) {
+            if (!ev.can_attend(p, t)) {
+                avail[idx(seat[static_cast<std::size_t>(p)], t)] = 0;
+            }
         }
     }
     occ.assign(avail.size(), -1);
@@ -67,9 +69,18 @@ State::State(const Event& ev) : event(ev), S(ev.slots), T(ev.tables) {
     ok.assign(nr * static_cast<std::size_t>(S), 0);
     for (std::size_t r = 0; r < nr; ++r) {
         for (int t = 0; t < S && sa[r] != sb[r]; ++t) {
+            const int session = ev.requests[r].session;
             ok[r * static_cast<std::size_t>(S) + static_cast<std::size_t>(t)] =
-                avail[idx(sa[r], t)] != 0 && avail[idx(sb[r], t)] != 0 ? 1 : 0;
+                avail[idx(sa[r], t)] != 0 && avail[idx(sb[r], t)] != 0 &&
+                        (session < 0 || ev.session_of(t) == session)
+                    ? 1
+                    : 0;
         }
+    }
+    precedes.resize(nr);
+    for (const auto& p : ev.precedences) {
+        precedes[static_cast<std::size_t>(p.before)].push_back({p.after, true});
+        precedes[static_cast<std::size_t>(p.after)].push_back({p.before, false});
     }
     // "one" rules: every (rule, partner) is a set of requests of which one may be held.
     ex_of.resize(nr);
@@ -121,7 +132,18 @@ bool State::ex_free(int r) const {
 bool State::can_place(int r, int t) const {
     const auto ru = static_cast<std::size_t>(r);
     return slot_of[ru] < 0 && feasible(r, t) && occ[idx(sa[ru], t)] < 0 &&
-           occ[idx(sb[ru], t)] < 0 && load[static_cast<std::size_t>(t)] < T && ex_free(r);
+           occ[idx(sb[ru], t)] < 0 && load[static_cast<std::size_t>(t)] < T && ex_free(r) &&
+           in_order(r, t);
+}
+
+bool State::in_order(int r, int t) const {
+    for (const auto& [other, first] : precedes[static_cast<std::size_t>(r)]) {
+        const int u = slot_of[static_cast<std::size_t>(other)];
+        if (u >= 0 && (first ? t >= u : t <= u)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void State::place(int r, int t) {

@@ -10,103 +10,10 @@
 #include "tandem/core/error.hpp"
 #include "tandem/schedule/scheduler.hpp"
 
+#include "lp.hpp"
 #include "state.hpp"
-#include <coin/Cbc_C_Interface.h>
-#include <coin/Clp_C_Interface.h>
 
 namespace tandem::schedule {
-
-namespace {
-
-struct ClpDeleter {
-    void operator()(Clp_Simplex* m) const { Clp_deleteModel(m); }
-};
-using ClpModel = std::unique_ptr<Clp_Simplex, ClpDeleter>;
-
-struct CbcDeleter {
-    void operator()(Cbc_Model* m) const { Cbc_deleteModel(m); }
-};
-using CbcModel = std::unique_ptr<Cbc_Model, CbcDeleter>;
-
-// Rows and columns in CBC's compressed-column form.
-struct Lp {
-    std::vector<std::vector<std::pair<int, double>>> columns;
-    std::vector<double> col_lb;
-    std::vector<double> col_ub;
-    std::vector<double> objective;
-    std::vector<double> row_ub;
-
-    struct Csc {
-        std::vector<CoinBigIndex> start = {0};
-        std::vector<int> index;
-        std::vector<double> value;
-    };
-    Csc compressed() const {
-        Csc c;
-        for (const auto& col : columns) {
-            for (const auto& [row, v] : col) {
-                c.index.push_back(row);
-                c.value.push_back(v);
-            }
-            c.start.push_back(static_cast<CoinBigIndex>(c.index.size()));
-        }
-        return c;
-    }
-
-    int add_row(double ub) {
-        row_ub.push_back(ub);
-        return static_cast<int>(row_ub.size()) - 1;
-    }
-
-    // The LP alone, with CLP (quiet, unlike CBC on a problem without integers).
-    double solve_lp() const {
-        const Csc csc = compressed();
-        const std::vector<double> row_lb(row_ub.size(), -1e30);
-        ClpModel m(Clp_newModel());
-        Clp_setLogLevel(m.get(), 0);
-        Clp_loadProblem(m.get(),
-                        static_cast<int>(columns.size()),
-                        static_cast<int>(row_ub.size()),
-                        csc.start.data(),
-                        csc.index.data(),
-                        csc.value.data(),
-                        col_lb.data(),
-                        col_ub.data(),
-                        objective.data(),
-                        row_lb.data(),
-                        row_ub.data());
-        Clp_setOptimizationDirection(m.get(), -1.0);  // maximise
-        Clp_dual(m.get(), 0);  // initialSolve's crash step prints to stdout whatever the log level
-        if (Clp_status(m.get()) != 0) {
-            fail(ErrorCode::kNumerical,
-                 "the LP bound did not solve (CLP status {})",
-                 Clp_status(m.get()));
-        }
-        return Clp_objectiveValue(m.get());
-    }
-
-    CbcModel model() const {
-        const Csc csc = compressed();
-        const std::vector<double> row_lb(row_ub.size(), -1e30);
-        CbcModel m(Cbc_newModel());
-        Cbc_loadProblem(m.get(),
-                        static_cast<int>(columns.size()),
-                        static_cast<int>(row_ub.size()),
-                        csc.start.data(),
-                        csc.index.data(),
-                        csc.value.data(),
-                        col_lb.data(),
-                        col_ub.data(),
-                        objective.data(),
-                        row_lb.data(),
-                        row_ub.data());
-        Cbc_setObjSense(m.get(), -1.0);  // maximise
-        Cbc_setLogLevel(m.get(), 0);
-        return m;
-    }
-};
-
-}  // namespace
 
 long milp_variables(const Event& event) {
     const State st(event);
@@ -138,6 +45,16 @@ MilpOutcome milp_schedule(const Event& event, double time_limit, const Schedule*
         slot_row[static_cast<std::size_t>(t)] = lp.add_row(static_cast<double>(st.T));
     }
     std::map<int, int> set_row;
+    // Precedence p, slot t: x[first][t] + sum over t' <= t of x[then][t'] <= 1.
+    std::vector<std::vector<int>> order_row(event.precedences.size());
+    std::vector<std::vector<std::size_t>> orders_of(nr);  // request -> its precedences
+    for (std::size_t p = 0; p < event.precedences.size(); ++p) {
+        for (int t = 0; t < st.S; ++t) {
+            order_row[p].push_back(lp.add_row(1.0));
+        }
+        orders_of[static_cast<std::size_t>(event.precedences[p].before)].push_back(p);
+        orders_of[static_cast<std::size_t>(event.precedences[p].after)].push_back(p);
+    }
     struct Var {
         int request;
         int slot;
@@ -164,6 +81,17 @@ MilpOutcome milp_schedule(const Event& event, double time_limit, const Schedule*
                     it = set_row.emplace(e, lp.add_row(1.0)).first;
                 }
                 col.emplace_back(it->second, 1.0);
+            }
+            for (std::size_t p : orders_of[r]) {
+                const auto& pr = event.precedences[p];
+                if (pr.before == static_cast<int>(r)) {
+                    col.emplace_back(order_row[p][static_cast<std::size_t>(t)], 1.0);
+                }
+                if (pr.after == static_cast<int>(r)) {
+                    for (int u = t; u < st.S; ++u) {
+                        col.emplace_back(order_row[p][static_cast<std::size_t>(u)], 1.0);
+                    }
+                }
             }
             const bool fixed = locked_slot[r] == t;
             const bool barred = locked_slot[r] >= 0 && locked_slot[r] != t;
@@ -336,12 +264,25 @@ Result solve(const Event& event, const SolveOptions& options, const ProgressFn& 
     res.schedule = heuristic_schedule(event);
     res.method = "heuristic";
     long variables = -1;
+    const auto first = summarise(event, res.schedule);
+    // Every request held: nothing can weigh more, no MILP needed to confirm it.
+    const bool all_held = first.weighted == first.requested_weight;
+    const bool automatic = options.method == Method::kAuto;
     const bool milp = options.method == Method::kMilp ||
-                      (options.method == Method::kAuto &&
+                      (automatic && !all_held &&
                        (variables = milp_variables(event)) <= options.auto_milp_variables);
+    if (automatic && all_held) {
+        res.optimal = true;
+        res.has_bound = true;
+        res.bound = static_cast<double>(first.requested_weight);
+        res.bound_kind = "every request held";
+    }
     if (milp) {
         report(progress, "MILP (CBC)", 0, 1);
-        const auto exact = milp_schedule(event, options.time_limit, &res.schedule);
+        // The automatic method boxes the confirmation in time; --method milp runs to the limit.
+        const double limit = automatic ? std::min(options.time_limit, options.auto_milp_seconds)
+                                       : options.time_limit;
+        const auto exact = milp_schedule(event, limit, &res.schedule);
         const auto heuristic_total = summarise(event, res.schedule).weighted;
         if (exact.feasible && exact.objective > static_cast<double>(heuristic_total) + 0.5) {
             res.schedule = exact.schedule;
@@ -356,11 +297,16 @@ Result solve(const Event& event, const SolveOptions& options, const ProgressFn& 
         res.bound = std::floor(exact.bound + 1e-6);
         res.bound_kind = exact.optimal ? "MILP optimum" : "MILP bound (time limit)";
         if (!exact.optimal) {
-            res.notes.push_back(fmt::format(
-                "the MILP stopped at the {:.0f} s time limit without proving optimality",
-                options.time_limit));
+            res.notes.push_back(
+                automatic ? fmt::format("the MILP confirmation stopped at its {:g} s time box "
+                                        "without proving optimality (--method milp runs it "
+                                        "to --time-limit)",
+                                        limit)
+                          : fmt::format("the MILP stopped at the {:g} s time limit without "
+                                        "proving optimality",
+                                        limit));
         }
-    } else if (options.bound) {
+    } else if (options.bound && !(automatic && all_held)) {
         report(progress, "LP bound", 0, 1);
         res.has_bound = true;
         res.bound = lp_bound(event);
@@ -376,6 +322,11 @@ Result solve(const Event& event, const SolveOptions& options, const ProgressFn& 
     }
     if (res.method == "MILP (CBC)") {
         res.schedule = polish(event, res.schedule);
+    }
+    if (options.objective != Objective::kWeight) {
+        report(progress, "fewer breaks", 0, 1);
+        res.schedule = fewer_breaks(
+            event, res.schedule, options.objective == Objective::kFull, options.break_time_limit);
     }
     assign_tables(event, res.schedule);
     res.summary = summarise(event, res.schedule);

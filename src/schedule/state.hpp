@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "tandem/schedule/event.hpp"
@@ -16,18 +17,20 @@ struct State {
     const Event& event;
     int S = 0;
     int T = 0;
-    int seats = 0;                          // attendees: a "together" group is one seat
-    std::vector<int> seat;                  // participant -> seat
-    std::vector<char> avail;                // seat x slot
-    std::vector<char> ok;                   // request x slot: both can attend
-    std::vector<int> occ;                   // seat x slot -> request held there, or -1
-    std::vector<int> slot_of;               // request -> slot, or -1
-    std::vector<char> locked;               // request
-    std::vector<long> weight;               // request
-    std::vector<int> sa;                    // request -> seat of a
-    std::vector<int> sb;                    // request -> seat of b
-    std::vector<std::vector<int>> ex_of;    // request -> "one" sets it belongs to
-    std::vector<int> ex_held;               // set -> the request holding it, or -1
+    int seats = 0;                        // attendees: a "together" group is one seat
+    std::vector<int> seat;                // participant -> seat
+    std::vector<char> avail;              // seat x slot
+    std::vector<char> ok;                 // request x slot: both can attend
+    std::vector<int> occ;                 // seat x slot -> request held there, or -1
+    std::vector<int> slot_of;             // request -> slot, or -1
+    std::vector<char> locked;             // request
+    std::vector<long> weight;             // request
+    std::vector<int> sa;                  // request -> seat of a
+    std::vector<int> sb;                  // request -> seat of b
+    std::vector<std::vector<int>> ex_of;  // request -> "one" sets it belongs to
+    std::vector<int> ex_held;             // set -> the request holding it, or -1
+    // request -> (other request, true when this one comes first) of its precedences
+    std::vector<std::vector<std::pair<int, bool>>> precedes;
     std::vector<int> load;                  // slot -> meetings
     std::vector<std::vector<int>> at_slot;  // slot -> requests held there
     std::vector<int> pos_in_slot;           // request -> position in at_slot
@@ -55,6 +58,7 @@ struct State {
     }
     bool ex_free(int r) const;  // no colleague already meets the partner
     bool can_place(int r, int t) const;
+    bool in_order(int r, int t) const;  // r in slot t keeps its precedences
     void place(int r, int t);
     void remove(int r);
     void rollback(std::size_t mark);

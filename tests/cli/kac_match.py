@@ -97,6 +97,7 @@ def recompute_summary(ev, rows):
         weighted += req[key]
         for p in key:
             slots[p].append(int(row["slot"]))
+    check_constraints(ev, rows)
     with_requests = set()
     for key in req:
         with_requests |= key
@@ -108,7 +109,10 @@ def recompute_summary(ev, rows):
         for t in range(min(v) + 1, max(v)):
             if t not in v and t not in unavailable[p]:
                 gaps += 1
+    breaks, isolated = recompute_breaks(ev, rows)
     return {
+        "breaks": breaks,
+        "isolated": isolated,
         "held": held,
         "requests": len(req),
         "weighted": weighted,
@@ -117,6 +121,81 @@ def recompute_summary(ev, rows):
         "without": without,
         "with_requests": len(with_requests),
     }
+
+
+def check_constraints(ev, rows):
+    """The hard constraints sessions, presence and precedences add (docs/schedule.md)."""
+    slots = ev["slots"]
+    session_of, first = {}, 0
+    for s in ev.get("sessions", []):
+        for t in range(first, first + s["slots"]):
+            session_of[t] = s["name"]
+        first += s["slots"]
+    names = [s["name"] for s in ev.get("sessions", [])]
+    part = {p["id"]: p for p in ev["participants"]}
+    slot_of = {frozenset((r["a"], r["b"])): int(r["slot"]) for r in rows}
+    for q in ev.get("requests", []):
+        t = slot_of.get(frozenset((q["a"], q["b"])))
+        if t is None or "session" not in q:
+            continue
+        want = q["session"] if isinstance(q["session"], str) else names[q["session"]]
+        if session_of[t] != want:
+            mismatch(f"{q['a']} - {q['b']} session", f"slot {t}", f"in {want}")
+    for key, t in slot_of.items():
+        for p in key:
+            lo, hi = part[p].get("earliest", 0), part[p].get("latest", slots - 1)
+            if not lo <= t <= hi or t in part[p].get("unavailable", []):
+                mismatch(f"{p} present", f"slot {t}", f"{lo}-{hi}, available")
+    for pr in ev.get("precedences", []):
+        a = slot_of.get(frozenset(pr["first"]))
+        b = slot_of.get(frozenset(pr["then"]))
+        if a is not None and b is not None and not a < b:
+            mismatch(f"precedence {pr['first']} before {pr['then']}", f"{a}, {b}", "a < b")
+
+
+def recompute_breaks(ev, rows):
+    """Breaks and participants with an isolated meeting (docs/schedule.md): each participant's
+    day is the slots they can attend (availability, earliest, latest) in each session; a
+    member of a "together" group attends the group's meetings; a break is every block of
+    consecutive meetings after the first of a session; an isolated meeting is a block of one
+    meeting in a session that holds another block of theirs."""
+    slots = ev["slots"]
+    sessions, first = [], 0
+    for s in ev.get("sessions", []):
+        sessions.append(range(first, first + s["slots"]))
+        first += s["slots"]
+    sessions = sessions or [range(slots)]
+    mates = {p["id"]: {p["id"]} for p in ev["participants"]}
+    for c in ev.get("colleagues", []):
+        if c["rule"] == "together":
+            for m in c["members"]:
+                mates[str(m)] |= {str(x) for x in c["members"]}
+    busy = {p: set() for p in mates}
+    for row in rows:
+        for p in (row["a"], row["b"]):
+            for m in mates[p]:
+                busy[m].add(int(row["slot"]))
+    breaks = isolated = 0
+    for part in ev["participants"]:
+        p = part["id"]
+        away = set(part.get("unavailable", []))
+        day = [t for t in range(part.get("earliest", 0), part.get("latest", slots - 1) + 1)
+               if t not in away]
+        alone = False
+        for session in sessions:
+            lengths, run = [], 0
+            for t in (t for t in day if t in session):
+                if t in busy[p]:
+                    run += 1
+                elif run:
+                    lengths.append(run)
+                    run = 0
+            if run:
+                lengths.append(run)
+            breaks += max(0, len(lengths) - 1)
+            alone = alone or (len(lengths) >= 2 and 1 in lengths)
+        isolated += alone
+    return breaks, isolated
 
 
 def compare_summary(ev, schedule_csv, output):
@@ -146,6 +225,12 @@ def compare_summary(ev, schedule_csv, output):
     m = grab(r"^idle gaps: (\d+)$", "idle gaps")
     if m and int(m.group(1)) != want["gaps"]:
         mismatch("idle gaps", m.group(1), want["gaps"])
+    m = grab(r"^breaks: (\d+)$", "breaks")
+    if m and int(m.group(1)) != want["breaks"]:
+        mismatch("breaks", m.group(1), want["breaks"])
+    m = grab(r"^participants with an isolated meeting: (\d+)$", "isolated")
+    if m and int(m.group(1)) != want["isolated"]:
+        mismatch("participants with an isolated meeting", m.group(1), want["isolated"])
     m = grab(r"^participants without a meeting: (\d+)(?: \(of (\d+) with requests\))?$",
              "participants without a meeting")
     if m:
@@ -175,6 +260,7 @@ def compare_summary(ev, schedule_csv, output):
             if not low - 0.005 <= float(m.group(3)) <= high + 0.005:
                 mismatch("gap %", m.group(3), f"{low:.2f} to {high:.2f}")
             text += f", gap {m.group(3)}% (bound {bound}: {gap(bound):.2f}%)"
+    text += f"; breaks {want['breaks']}, isolated {want['isolated']}"
     return want, text
 
 

@@ -15,6 +15,10 @@ struct Participant {
     std::string region;            // e.g. "CN-HL"
     std::string organisation;      // colleagues share one
     std::vector<int> unavailable;  // slot indices
+    // The first and last slot the participant attends (arrives late, leaves early); the
+    // whole day when not given.
+    int earliest = 0;
+    int latest = -1;  // -1: the last slot
 };
 
 // One requested meeting between two participants (unordered pair, merged when asked twice).
@@ -22,6 +26,7 @@ struct Request {
     int a = 0;  // participant positions
     int b = 0;
     int priority = 1;  // positive weight
+    int session = -1;  // held in this session only (index into Event::sessions), or -1
     // Where the request came from in the file (1-based records), for messages.
     std::vector<int> records;
 };
@@ -43,6 +48,22 @@ struct ColleagueRule {
     int record = 0;
 };
 
+// A part of the day (morning, afternoon): consecutive slots. Idle time across the pause
+// between two sessions is no break.
+struct Session {
+    std::string name;
+    int first = 0;  // first and last slot
+    int last = 0;
+};
+
+// Meeting `before` is held in an earlier slot than meeting `after` (two requests sharing a
+// participant), when both are held.
+struct Precedence {
+    int before = 0;  // requests
+    int after = 0;
+    int record = 0;
+};
+
 struct Event {
     int slots = 0;
     int tables = 0;
@@ -51,17 +72,24 @@ struct Event {
     std::vector<Request> requests;
     std::vector<Locked> locked;
     std::vector<ColleagueRule> colleagues;
+    // Consecutive, covering every slot; empty: the whole day is one session.
+    std::vector<Session> sessions;
+    std::vector<Precedence> precedences;
     // How the file was made into this event (merged duplicates), one line each.
     std::vector<std::string> notes;
 
     int find(const std::string& id) const;  // participant position or -1
+    int session_of(int slot) const;         // index into sessions
+    // Availability, earliest and latest slot of one participant.
+    bool can_attend(int participant, int slot) const;
 };
 
 // Reads the exchange format of docs/schedule.md:
 //   {"slots": 16, "tables": 60,
 //    "participants": [{"id": "p1", "region": "CN-HL", "unavailable": [0, 5]}],
 //    "requests": [{"a": "p1", "b": "p7", "priority": 3}]}
-// plus optional "locked", "colleagues", "slot_labels" and participant "name", "organisation".
+// plus optional "locked", "colleagues", "slot_labels", "sessions", "precedences", participant
+// "name", "organisation", "earliest", "latest" and request "session" (docs/schedule.md).
 // Errors name the file, the record and the field (JSON syntax errors their line and column).
 Event read_event(const std::filesystem::path& file);
 Event parse_event(const std::string& text, const std::string& source);
@@ -77,8 +105,9 @@ struct Schedule {
 };
 
 // Every hard constraint, checked exactly: slot and table in range, one meeting per table and
-// slot, nobody (nor a "together" group) twice in a slot, availability, each request at most
-// once, locked meetings kept, "one" rules. Returns the violations (empty when valid).
+// slot, nobody (nor a "together" group) twice in a slot, availability with earliest and latest
+// slots, each request at most once and in its session, locked meetings kept, "one" rules,
+// precedences. Returns the violations (empty when valid).
 std::vector<std::string> validate(const Event& event, const Schedule& schedule);
 
 struct Summary {
@@ -87,8 +116,26 @@ struct Summary {
     int idle_gaps = 0;  // idle available slots between a participant's first and last meeting
     int without_meetings = 0;  // participants with a request but no meeting
     std::int64_t requested_weight = 0;
+    // Breaks (docs/schedule.md): over every participant and session, each maximal run of the
+    // participant's available slots without a meeting between two of their meetings.
+    int breaks = 0;
+    // Participants with an isolated meeting: in some session, a meeting of theirs stands alone
+    // (a block of one meeting) beside another block of theirs, i.e. with a break next to it.
+    int isolated = 0;
 };
+
+// One participant's day: the blocks of consecutive meetings in each session, over the slots
+// the participant can attend (unavailable slots are left out of their day).
+struct Blocks {
+    int breaks = 0;         // blocks beyond the first in each session
+    bool isolated = false;  // a block of one meeting in a session with two or more blocks
+};
+// busy: the sorted slots of the meetings the participant attends (those of their "together"
+// group included).
+Blocks participant_blocks(const Event& event, int participant, const std::vector<int>& busy);
 Summary summarise(const Event& event, const Schedule& schedule);
+// The sorted slots of the meetings each participant attends ("together" groups included).
+std::vector<std::vector<int>> attendance(const Event& event, const Schedule& schedule);
 
 // The event in the exchange format (what read_event reads back).
 std::string event_json(const Event& event);

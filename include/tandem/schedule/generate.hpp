@@ -20,6 +20,11 @@ struct GenerateOptions {
     int max_priority = 3;      // priorities 1..max, heavier ones rarer
     double popularity = 1.0;   // Zipf exponent of being requested (0: uniform)
     std::uint64_t seed = 1;
+    // Requests drawn slot by slot from a grid that holds them all (each slot up to `tables`
+    // meetings of participants free and available there): every request can be held, as at
+    // a brokerage event whose organiser admits only what fits.
+    bool all_fit = false;
+    int sessions = 1;  // the day cut into this many sessions of (nearly) equal slots
 };
 
 Event generate_event(const GenerateOptions& options);

@@ -17,12 +17,24 @@ enum class Method {
     kMilp,       // the time-indexed MILP with CBC, started from the heuristic
 };
 
+// What is optimised after the priority-weighted meetings held (docs/schedule.md).
+enum class Objective {
+    kFull,    // then the fewest breaks, then the fewest participants with an isolated meeting
+    kBreaks,  // then the fewest breaks
+    kWeight,  // the weighted meetings only (and the heuristic's idle-gap moves)
+};
+
 struct SolveOptions {
     Method method = Method::kAuto;
-    double time_limit = 60.0;  // seconds for the MILP
-    bool bound = false;        // also compute an upper bound on the weighted total
+    Objective objective = Objective::kFull;
+    double break_time_limit = 0.5;  // seconds for the break reduction
+    double time_limit = 60.0;       // seconds for the MILP
+    bool bound = false;             // also compute an upper bound on the weighted total
     // Largest MILP (request x slot variables) kAuto runs; above it the heuristic alone.
     long auto_milp_variables = 6000;
+    // kAuto's time box for the MILP confirmation (seconds; time_limit when smaller). kAuto
+    // skips the MILP when the heuristic holds every request.
+    double auto_milp_seconds = 0.5;
 };
 
 struct Result {
@@ -42,6 +54,13 @@ Result solve(const Event& event, const SolveOptions& options = {}, const Progres
 Schedule heuristic_schedule(const Event& event);
 // Coverage and idle-gap moves on a given valid schedule; never lowers its weighted total.
 Schedule polish(const Event& event, const Schedule& schedule);
+// The same meetings in other slots, with fewer breaks (then, with `isolated`, fewer
+// participants with an isolated meeting): simulated annealing within `time_limit` seconds,
+// deterministic unless the time limit cuts it short.
+Schedule fewer_breaks(const Event& event,
+                      const Schedule& schedule,
+                      bool isolated = true,
+                      double time_limit = 0.5);
 
 struct MilpOutcome {
     bool feasible = false;
@@ -54,6 +73,17 @@ struct MilpOutcome {
 // at most once, each attendee at most once per slot, at most `tables` meetings per slot, "one"
 // colleague rules, locked meetings fixed. start: a feasible schedule to begin from (or null).
 MilpOutcome milp_schedule(const Event& event, double time_limit, const Schedule* start = nullptr);
+struct BreaksOutcome {
+    bool feasible = false;
+    bool optimal = false;  // the breaks are proven the fewest for these meetings
+    long breaks = 0;
+    double bound = 0.0;  // the fewest breaks possible (CBC's bound)
+    Schedule schedule;   // slots only
+};
+// The exact breaks model (docs/schedule.md): the meetings of `held`, every one kept, each in a
+// slot both attendees can attend (sessions, locks, precedences, tables), placed to minimise the
+// breaks; CBC from `held`'s slots, within time_limit seconds.
+BreaksOutcome milp_breaks(const Event& event, const Schedule& held, double time_limit);
 // An upper bound for events too large for the MILP: the LP of the degree-constrained
 // relaxation (each attendee in at most as many meetings as slots it can attend, at most
 // slots x tables meetings, "one" rules), which the time-indexed LP can only tighten.

@@ -1,0 +1,104 @@
+// A linear programme built column by column for CBC and CLP (private to src/schedule).
+#pragma once
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "tandem/core/error.hpp"
+
+#include <coin/Cbc_C_Interface.h>
+#include <coin/Clp_C_Interface.h>
+
+namespace tandem::schedule {
+
+struct ClpDeleter {
+    void operator()(Clp_Simplex* m) const { Clp_deleteModel(m); }
+};
+using ClpModel = std::unique_ptr<Clp_Simplex, ClpDeleter>;
+
+struct CbcDeleter {
+    void operator()(Cbc_Model* m) const { Cbc_deleteModel(m); }
+};
+using CbcModel = std::unique_ptr<Cbc_Model, CbcDeleter>;
+
+// Rows and columns in CBC's compressed-column form.
+struct Lp {
+    std::vector<std::vector<std::pair<int, double>>> columns;
+    std::vector<double> col_lb;
+    std::vector<double> col_ub;
+    std::vector<double> objective;
+    std::vector<double> row_lb;
+    std::vector<double> row_ub;
+
+    struct Csc {
+        std::vector<CoinBigIndex> start = {0};
+        std::vector<int> index;
+        std::vector<double> value;
+    };
+    Csc compressed() const {
+        Csc c;
+        for (const auto& col : columns) {
+            for (const auto& [row, v] : col) {
+                c.index.push_back(row);
+                c.value.push_back(v);
+            }
+            c.start.push_back(static_cast<CoinBigIndex>(c.index.size()));
+        }
+        return c;
+    }
+
+    int add_row(double ub, double lb = -1e30) {
+        row_lb.push_back(lb);
+        row_ub.push_back(ub);
+        return static_cast<int>(row_ub.size()) - 1;
+    }
+
+    // The LP alone, with CLP (quiet, unlike CBC on a problem without integers).
+    double solve_lp() const {
+        const Csc csc = compressed();
+        ClpModel m(Clp_newModel());
+        Clp_setLogLevel(m.get(), 0);
+        Clp_loadProblem(m.get(),
+                        static_cast<int>(columns.size()),
+                        static_cast<int>(row_ub.size()),
+                        csc.start.data(),
+                        csc.index.data(),
+                        csc.value.data(),
+                        col_lb.data(),
+                        col_ub.data(),
+                        objective.data(),
+                        row_lb.data(),
+                        row_ub.data());
+        Clp_setOptimizationDirection(m.get(), -1.0);  // maximise
+        Clp_dual(m.get(), 0);  // initialSolve's crash step prints to stdout whatever the log level
+        if (Clp_status(m.get()) != 0) {
+            fail(ErrorCode::kNumerical,
+                 "the LP bound did not solve (CLP status {})",
+                 Clp_status(m.get()));
+        }
+        return Clp_objectiveValue(m.get());
+    }
+
+    // sense: -1 maximises, 1 minimises.
+    CbcModel model(double sense = -1.0) const {
+        const Csc csc = compressed();
+        CbcModel m(Cbc_newModel());
+        Cbc_loadProblem(m.get(),
+                        static_cast<int>(columns.size()),
+                        static_cast<int>(row_ub.size()),
+                        csc.start.data(),
+                        csc.index.data(),
+                        csc.value.data(),
+                        col_lb.data(),
+                        col_ub.data(),
+                        objective.data(),
+                        row_lb.data(),
+                        row_ub.data());
+        Cbc_setObjSense(m.get(), sense);
+        Cbc_setLogLevel(m.get(), 0);
+        return m;
+    }
+};
+
+}  // namespace tandem::schedule
