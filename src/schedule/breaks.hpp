@@ -12,9 +12,9 @@ struct BreakOptions {
     long moves_per_meeting = 2000;  // tried moves per movable meeting (20,000 to 4,000,000)
     double time_limit = 0.5;        // seconds at most
     std::uint64_t seed = 1;         // deterministic for a seed (unless the time limit cuts it)
-    // Of the annealing, in units of the scalarised cost 8 breaks + 3 isolated + idle slots.
-    double start_temperature = 4.0;
-    double end_temperature = 0.5;
+    // Of the annealing, in units of the scalarised cost 8 breaks + 3 isolated + 4 idle slots.
+    double start_temperature = 6.0;
+    double end_temperature = 1.0;
 };
 
 struct BreakStats {  // over participants (times the members of a "together" seat)

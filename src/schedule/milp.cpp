@@ -325,8 +325,12 @@ Result solve(const Event& event, const SolveOptions& options, const ProgressFn& 
     }
     if (options.objective != Objective::kWeight) {
         report(progress, "fewer breaks", 0, 1);
-        res.schedule = fewer_breaks(
-            event, res.schedule, options.objective == Objective::kFull, options.break_time_limit);
+        const double seconds =
+            options.break_time_limit >= 0.0
+                ? options.break_time_limit
+                : std::clamp(0.0004 * static_cast<double>(res.schedule.meetings.size()), 0.3, 20.0);
+        res.schedule =
+            fewer_breaks(event, res.schedule, options.objective == Objective::kFull, seconds);
     }
     assign_tables(event, res.schedule);
     res.summary = summarise(event, res.schedule);

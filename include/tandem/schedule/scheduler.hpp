@@ -27,9 +27,10 @@ enum class Objective {
 struct SolveOptions {
     Method method = Method::kAuto;
     Objective objective = Objective::kFull;
-    double break_time_limit = 0.5;  // seconds for the break reduction
-    double time_limit = 60.0;       // seconds for the MILP
-    bool bound = false;             // also compute an upper bound on the weighted total
+    // Seconds for the break reduction; below 0: 0.4 ms per meeting held, from 0.3 s to 20 s.
+    double break_time_limit = -1.0;
+    double time_limit = 60.0;  // seconds for the MILP
+    bool bound = false;        // also compute an upper bound on the weighted total
     // Largest MILP (request x slot variables) kAuto runs; above it the heuristic alone.
     long auto_milp_variables = 6000;
     // kAuto's time box for the MILP confirmation (seconds; time_limit when smaller). kAuto
