@@ -50,4 +50,11 @@ done
 "$B/tandem_schedule_bench" --write-event "$tmp/event.json"
 /usr/bin/time -f "{\"schedule_cli_s\": %e, \"peak_kb\": %M}" \
   build/release/bin/tandem schedule "$tmp/event.json" --method heuristic -o "$tmp/schedule.csv" -q
+# Breaks (issue 14): the default path on the 13 generated all-fit events beside the exact
+# breaks MILP (proven optimum or bound), then the 5,000-participant event end to end with the
+# break reduction (breaks, isolated, idle gaps printed).
+"$B/tandem_breaks_bench" --milp 30
+"$B/tandem_schedule_bench" --participants 5000 --requests 50000 --slots 24 --tables 2000 \
+  --write-event "$tmp/event5000.json"
+build/release/bin/tandem schedule "$tmp/event5000.json" -o "$tmp/schedule5000.csv"
 /usr/bin/python3 bench/macro/peer_pymrio.py --tandem "$B/tandem_calc_bench" --sizes 31x42 49x100

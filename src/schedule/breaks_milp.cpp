@@ -19,8 +19,15 @@
 namespace tandem::schedule {
 
 BreaksOutcome milp_breaks(const Event& event, const Schedule& held, double time_limit) {
-    const State st(event);
     BreaksOutcome out;
+    // No schedule has fewer than 0 breaks.
+    if (summarise(event, held).breaks == 0) {
+        out.feasible = true;
+        out.optimal = true;
+        out.schedule = held;
+        return out;
+    }
+    const State st(event);
     Lp lp;
     const std::size_t nm = held.meetings.size();
     std::vector<int> members(static_cast<std::size_t>(st.seats), 0);

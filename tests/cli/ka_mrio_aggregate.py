@@ -24,6 +24,8 @@ import os
 import subprocess
 import sys
 
+from ka_profile_multipliers import inverse  # Gauss-Jordan, one copy for the checks
+
 problems = []
 
 
@@ -37,21 +39,6 @@ def read_table(path, index_columns, header_rows):
     body = lines[first:]
     labels = [tuple(row[:index_columns]) for row in body]
     return heads, labels, [[float(v) for v in row[index_columns:]] for row in body]
-
-
-def inverse(m):
-    n = len(m)
-    a = [row[:] + [1.0 if i == j else 0.0 for j in range(n)] for i, row in enumerate(m)]
-    for col in range(n):
-        piv = max(range(col, n), key=lambda r: abs(a[r][col]))
-        a[col], a[piv] = a[piv], a[col]
-        p = a[col][col]
-        a[col] = [v / p for v in a[col]]
-        for r in range(n):
-            if r != col and a[r][col] != 0.0:
-                f = a[r][col]
-                a[r] = [v - f * w for v, w in zip(a[r], a[col])]
-    return [row[n:] for row in a]
 
 
 def matmul(a, b):

@@ -191,4 +191,5 @@ def main():
     print(f"all multipliers agree ({compared} figures)")
 
 
-main()
+if __name__ == "__main__":
+    main()

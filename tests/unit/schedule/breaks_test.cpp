@@ -3,37 +3,34 @@
 // validator, and the schedulers keeping every new constraint while the break reduction lowers
 // breaks without changing which meetings are held.
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "tandem/core/error.hpp"
 #include "tandem/schedule/event.hpp"
 #include "tandem/schedule/generate.hpp"
 #include "tandem/schedule/scheduler.hpp"
 
+#include "unit/schedule/schedule_support.hpp"
+
 namespace tandem::test {
 namespace {
 
 using namespace tandem::schedule;
 
-std::string error_of(const std::string& json) {
-    try {
-        parse_event(json, "event.json");
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "no error";
-}
-
-void expect_valid(const Event& ev, const Schedule& s) {
-    const auto problems = validate(ev, s);
-    EXPECT_TRUE(problems.empty()) << problems.front();
-}
-
 bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
+
+// A star: p0 meets p1..p4, one table, eight slots.
+const char* kStar = R"({"slots": 8, "tables": 1,
+  "participants": [{"id": "p0"}, {"id": "p1"}, {"id": "p2"}, {"id": "p3"}, {"id": "p4"}],
+  "requests": [{"a": "p0", "b": "p1"}, {"a": "p0", "b": "p2"}, {"a": "p0", "b": "p3"},
+               {"a": "p0", "b": "p4"}]})";
 
 // Morning slots 0-3, afternoon 4-7; p1 arrives at slot 1, p4 leaves after slot 5.
 const char* kDay = R"({"slots": 8, "tables": 2,
@@ -225,11 +222,7 @@ TEST(Scheduler, PrecedenceOrdersTheHeavierMeetingLater) {
 // A star: p0 meets p1..p4, one table, eight slots. Spread over slots 0, 2, 4, 6 it has three
 // breaks; the reduction puts the four meetings back to back.
 TEST(Breaks, ReductionClosesEveryAvoidableBreak) {
-    const Event ev = parse_event(R"({"slots": 8, "tables": 1,
-        "participants": [{"id": "p0"}, {"id": "p1"}, {"id": "p2"}, {"id": "p3"}, {"id": "p4"}],
-        "requests": [{"a": "p0", "b": "p1"}, {"a": "p0", "b": "p2"}, {"a": "p0", "b": "p3"},
-                     {"a": "p0", "b": "p4"}]})",
-                                 "star.json");
+    const Event ev = parse_event(kStar, "star.json");
     Schedule spread;
     spread.meetings = {{0, 0, 0}, {2, 0, 1}, {4, 0, 2}, {6, 0, 3}};
     ASSERT_EQ(summarise(ev, spread).breaks, 3);
@@ -304,11 +297,7 @@ TEST(Breaks, LocksStayAndSessionsSplitTheDay) {
 
 TEST(Breaks, ExactModelProvesTheFewestBreaks) {
     // The star of ReductionClosesEveryAvoidableBreak: 0 breaks, proven.
-    const Event star = parse_event(R"({"slots": 8, "tables": 1,
-        "participants": [{"id": "p0"}, {"id": "p1"}, {"id": "p2"}, {"id": "p3"}, {"id": "p4"}],
-        "requests": [{"a": "p0", "b": "p1"}, {"a": "p0", "b": "p2"}, {"a": "p0", "b": "p3"},
-                     {"a": "p0", "b": "p4"}]})",
-                                   "star.json");
+    const Event star = parse_event(kStar, "star.json");
     Schedule spread;
     spread.meetings = {{0, 0, 0}, {2, 0, 1}, {4, 0, 2}, {6, 0, 3}};
     auto exact = milp_breaks(star, spread, 30.0);
@@ -351,6 +340,47 @@ TEST(Generate, AllFitEventsHoldEveryRequest) {
     expect_valid(ev, r.schedule);
     EXPECT_EQ(r.summary.held, 120);
     EXPECT_EQ(r.bound_kind, "every request held");
+}
+
+// The generated events of tests/data/schedule/breaks (bench/macro/breaks_bench.cpp --write):
+// every request fits, so the default path holds them all; its breaks are never below a proven
+// optimum or CBC's bound (a lower figure would be a wrong count or a broken constraint), and
+// the exact model proves event 12's optimum (2) again.
+TEST(Breaks, GeneratedEventsWithKnownOptima) {
+    const std::filesystem::path dir =
+        std::filesystem::path(TANDEM_TEST_DATA_DIR) / "schedule" / "breaks";
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+        if (e.path().extension() == ".json") {
+            files.push_back(e.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    ASSERT_GE(files.size(), 10u);
+    int proven = 0;
+    for (const auto& f : files) {
+        std::ifstream in(f);
+        const auto j = nlohmann::json::parse(in);
+        const Event ev = read_event(f);
+        const auto r = solve(ev);
+        expect_valid(ev, r.schedule);
+        EXPECT_EQ(r.summary.held, static_cast<int>(ev.requests.size())) << f;
+        const long floor = j.contains("optimum_breaks") ? j["optimum_breaks"].get<long>()
+                                                        : j["breaks_bound"].get<long>();
+        EXPECT_GE(r.summary.breaks, floor) << f;
+        if (j.contains("optimum_breaks")) {
+            ++proven;
+        }
+    }
+    EXPECT_GE(proven, 6);
+    const auto first = dir / "breaks_12.json";  // optimum 2
+    const auto j = nlohmann::json::parse(std::ifstream(first));
+    ASSERT_TRUE(j.contains("optimum_breaks"));
+    const Event ev = read_event(first);
+    const auto r = solve(ev);
+    const auto exact = milp_breaks(ev, r.schedule, 120.0);
+    EXPECT_TRUE(exact.optimal);
+    EXPECT_EQ(exact.breaks, j["optimum_breaks"].get<long>());
 }
 
 }  // namespace

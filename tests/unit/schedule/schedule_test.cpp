@@ -11,19 +11,12 @@
 #include "tandem/schedule/generate.hpp"
 #include "tandem/schedule/scheduler.hpp"
 
+#include "unit/schedule/schedule_support.hpp"
+
 namespace tandem::test {
 namespace {
 
 using namespace tandem::schedule;
-
-std::string error_of(const std::string& json) {
-    try {
-        parse_event(json, "event.json");
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 const char* kSmall = R"({"slots": 3, "tables": 2,
   "participants": [{"id": "p1", "region": "CN-HL"}, {"id": "p2", "unavailable": [0]},
@@ -31,11 +24,6 @@ const char* kSmall = R"({"slots": 3, "tables": 2,
   "requests": [{"a": "p1", "b": "p2", "priority": 3}, {"a": "p1", "b": "p3", "priority": 2},
                {"a": "p4", "b": "p2"}, {"a": "p4", "b": "p3", "priority": "want"},
                {"a": "p3", "b": "p1"}]})";
-
-void expect_valid(const Event& ev, const Schedule& s) {
-    const auto problems = validate(ev, s);
-    EXPECT_TRUE(problems.empty()) << problems.front();
-}
 
 TEST(EventFormat, ReadsTheExchangeFormatAndMergesRepeats) {
     const Event ev = parse_event(kSmall, "small.json");
