@@ -21,6 +21,10 @@ Usage:
   kac_match.py run SYMPOSIUM.json FOLDER OUTPUT.txt [PER_ORGANISATION [REQUEST_SCORE]]
       `match run`'s summary: organisations, delegates, suggestions, meeting requests, slots x
       tables, the schedule summary (as `summary`), the requests (as `event`).
+  kac_match.py constrain EVENT.json OUT.json
+      The shipped symposium's event with a precedence and a session-bound request added.
+  kac_match.py agendas EVENT.json AGENDAS.csv
+      Every precedence and request session of the event holds in the agendas written.
   kac_match.py files FOLDER OUTPUT.txt
       `wrote N files to FOLDER`: N = the files in FOLDER (subfolders included) but the
       .tandem-match marker.
@@ -525,9 +529,65 @@ def cmd_files(folder, output_file):
     finish(f"{len(files)} files")
 
 
+# ---------------------------------------------------------------------------------------------
+# sessions and precedences end to end: event -> schedule -> agendas
+
+def cmd_constrain(event_json, out_json):
+    """The shipped symposium's event with two rules added: HIT meets USTC before Chery, and
+    meets NIO in the second session."""
+    ev = load(event_json)
+    ev["precedences"] = [{"first": ["hit-1", "ustc-1"], "then": ["chery-1", "hit-1"]}]
+    second = ev["sessions"][1]["name"]
+    for r in ev["requests"]:
+        if {r["a"], r["b"]} == {"hit-1", "nio-1"}:
+            r["session"] = second
+    with open(out_json, "w", encoding="utf-8") as f:
+        json.dump(ev, f, ensure_ascii=False)
+    print(f"ok constrained: precedence hit-1 - ustc-1 before chery-1 - hit-1, hit-1 - nio-1 in "
+          f"{second}")
+
+
+def cmd_agendas(event_json, agendas_csv):
+    """Every precedence and session of the event holds in the agendas written (delegate, slot,
+    partner columns; a partner organisation's delegates attend together)."""
+    ev = load(event_json)
+    slot_of = {}
+    with open(agendas_csv, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            slot_of[row["delegate"], row["partner"]] = int(row["slot"])
+
+    def slot(pair):
+        a, b = pair
+        for d, p in ((a, b), (b, a)):
+            got = slot_of.get((d, p.rsplit("-", 1)[0]))
+            if got is not None:
+                return got
+        return None
+
+    sessions, first = {}, 0
+    for k, s in enumerate(ev.get("sessions", [])):
+        sessions[s["name"]] = sessions[k] = range(first, first + s["slots"])
+        first += s["slots"]
+    shown = []
+    for pr in ev.get("precedences", []):
+        a, b = slot(pr["first"]), slot(pr["then"])
+        if a is None or b is None or not a < b:
+            mismatch(f"precedence {pr['first']} before {pr['then']}", f"slots {a}, {b}",
+                     "the first earlier")
+        shown.append(f"{'-'.join(pr['first'])} slot {a} before {'-'.join(pr['then'])} slot {b}")
+    for r in ev["requests"]:
+        if "session" in r:
+            t = slot((r["a"], r["b"]))
+            if t is None or t not in sessions[r["session"]]:
+                mismatch(f"{r['a']} - {r['b']} session", f"slot {t}", f"in {r['session']}")
+            shown.append(f"{r['a']}-{r['b']} slot {t} in session {r['session']}")
+    finish("; ".join(shown))
+
+
 def main():
     cmds = {"summary": (cmd_summary, 3, 3), "suggest": (cmd_suggest, 3, 6),
-            "event": (cmd_event, 3, 5), "run": (cmd_run, 3, 5), "files": (cmd_files, 2, 2)}
+            "event": (cmd_event, 3, 5), "run": (cmd_run, 3, 5), "files": (cmd_files, 2, 2),
+            "constrain": (cmd_constrain, 2, 2), "agendas": (cmd_agendas, 2, 2)}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds:
         raise SystemExit(__doc__)
     fn, lo, hi = cmds[sys.argv[1]]

@@ -131,6 +131,12 @@ cli_case(match_ka_event_request_score 0 "^ok 3 requests, weight 6: a1-1 - h1-1 2
 # meeting; the bound equals the requested weight when every request is held).
 cli_case(match_ka_run_summary 0 "^ok 23 organisations, 30 delegates, 117 suggestions, 55 requests, 8 x 8; held 55 of 55, weighted 71 of 71, idle gaps [0-9]+, without a meeting 0 of 23, bound 71 .every request held.; breaks [0-9]+, isolated [0-9]+$"
          "rm -rf ${W}/ka_run && ${T} match run ${SYM} -o ${W}/ka_run > ${W}/ka_run.out 2>&1 && ${KM} run ${SYM} ${W}/ka_run ${W}/ka_run.out")
+# Sessions and precedences end to end on the shipped symposium: match event (the programme's two
+# sessions in the event), a precedence (HIT meets USTC before Chery) and a session-bound request
+# (HIT - NIO in the second session) added, tandem schedule (summary and constraints recomputed),
+# match agendas from that schedule: both rules hold in the agendas.
+cli_case(match_ka_sessions_precedences_end_to_end 0 "^ok hit-1-ustc-1 slot [0-7] before chery-1-hit-1 slot [0-7]; hit-1-nio-1 slot [4-7] in session 15:40$"
+         "rm -rf ${W}/e2e_ag && ${T} match event ${SYM} -o ${W}/e2e_event.json > /dev/null && ${KM} constrain ${W}/e2e_event.json ${W}/e2e_rules.json > /dev/null && ${T} schedule ${W}/e2e_rules.json -o ${W}/e2e.csv > ${W}/e2e.out && ${KM} summary ${W}/e2e_rules.json ${W}/e2e.csv ${W}/e2e.out > /dev/null && ${T} match agendas ${SYM} ${W}/e2e.csv -o ${W}/e2e_ag > /dev/null 2>&1 && ${KM} agendas ${W}/e2e_rules.json ${W}/e2e_ag/agendas.csv")
 # Gap 29: `wrote N files`: N = every file in the folder but the .tandem-match marker.
 cli_case(match_ka_run_files 0 "^ok [0-9]+ files$"
          "rm -rf ${W}/ka_run_files && ${T} match run ${SYM} -o ${W}/ka_run_files > ${W}/ka_run_files.out 2>&1 && ${KM} files ${W}/ka_run_files ${W}/ka_run_files.out")
