@@ -28,10 +28,12 @@ void add_schedule_command(CLI::App& app) {
     auto* cmd = app.add_subcommand(
         "schedule",
         "Schedule the one-to-one meetings of a matchmaking event (docs/schedule.md): read the\n"
-        "event as JSON (slots, tables, participants with availability, requests with\n"
-        "priorities, optional locked meetings and colleague rules), write slot,table,a,b as\n"
-        "CSV, and print the meetings held, the weighted total, the idle gaps and, with --bound,\n"
-        "the MILP or LP bound and the gap to it.");
+        "event as JSON (slots, tables, participants with availability and earliest/latest\n"
+        "slots, requests with priorities and sessions, optional sessions, locked meetings,\n"
+        "precedences and colleague rules), hold the most priority-weighted meetings, then keep\n"
+        "each participant's meetings back to back (fewest breaks, then fewest isolated\n"
+        "meetings), write slot,table,a,b as CSV, and print the meetings held, the weighted\n"
+        "total, idle gaps, breaks, isolated meetings and, with --bound, the bound and the gap.");
     cmd->add_option("event", a->event, "the event as JSON")->required();
     cmd->add_option("-o,--output", a->output, "the schedule as CSV (default: standard output)");
     cmd->add_option("--method",

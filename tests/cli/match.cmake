@@ -45,6 +45,8 @@ cli_case(match_wrong_type_tables 3 "ty2.json: programme: .tables. should be an i
          "mkdir -p ${W} && sed '0,/\"tables\": [0-9]*/s//\"tables\": [1]/' ${SYM} > ${W}/ty2.json && ${T} match suggest ${W}/ty2.json")
 cli_case(match_number_out_of_range 3 "ty3.json:[0-9]+:[0-9]+: the number 1e400 is out of range"
          "mkdir -p ${W} && sed '0,/\"tables\": [0-9]*/s//\"tables\": 1e400/' ${SYM} > ${W}/ty3.json && ${T} match suggest ${W}/ty3.json")
+cli_case(schedule_unknown_session 3 "ty7.json: requests.0.: unknown session .pm. .the event has am.$"
+         "mkdir -p ${W} && printf '{\"slots\": 2, \"tables\": 1, \"sessions\": [{\"name\": \"am\", \"slots\": 2}], \"participants\": [{\"id\": \"a\"}, {\"id\": \"b\"}], \"requests\": [{\"a\": \"a\", \"b\": \"b\", \"session\": \"pm\"}]}' > ${W}/ty7.json && ${T} schedule ${W}/ty7.json")
 cli_case(schedule_number_out_of_range 3 "ty4.json:1:[0-9]+: the number 1e400 is out of range"
          "mkdir -p ${W} && printf '{\"slots\": 2, \"tables\": 1e400, \"participants\": [], \"requests\": []}' > ${W}/ty4.json && ${T} schedule ${W}/ty4.json")
 cli_case(match_conflicting_locks 3 "ty5.json: locked.1.: .* is also in locked.0. in slot 0"
