@@ -82,12 +82,16 @@ public:
         const double t0 = options_.start_temperature;
         const double t1 = options_.end_temperature;
         long it = 0;
+        double temperature = t0;
         for (; !movable.empty() && it < iterations && cost.scalar() > 0; ++it) {
             if ((it & 1023) == 0 && Clock::now() > deadline) {
                 break;
             }
-            const double temperature =
-                t0 * std::pow(t1 / t0, static_cast<double>(it) / static_cast<double>(iterations));
+            if ((it & 255) == 0) {
+                temperature = t0 * std::pow(t1 / t0,
+                                            static_cast<double>(it) /
+                                                static_cast<double>(iterations));
+            }
             const int r = pick(movable, rng);
             if (r < 0) {
                 continue;
@@ -159,7 +163,7 @@ public:
         for (int s = 0; s < st_.seats; ++s) {
             seat_cost_[static_cast<std::size_t>(s)] = seat_cost(s);
             cost += seat_cost_[static_cast<std::size_t>(s)];
-            mark(s);
+            mark_seat(s);
         }
         return cost;
     }
@@ -172,6 +176,7 @@ private:
     std::vector<Cost> seat_cost_;
     std::vector<int> touched_;
     std::vector<int> busy_;
+    std::vector<Cost> previous_;  // of the seats touched by the last move, for undo
     std::vector<int> chain_;
     std::vector<int> dest_;
     std::vector<int> bad_;     // seats with a cost above 0
@@ -222,11 +227,13 @@ private:
         std::sort(touched_.begin(), touched_.end());
         touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
         Cost delta;
+        previous_.clear();
         for (int s : touched_) {
             const Cost now = seat_cost(s);
+            previous_.push_back(seat_cost_[static_cast<std::size_t>(s)]);
             delta += now - seat_cost_[static_cast<std::size_t>(s)];
             seat_cost_[static_cast<std::size_t>(s)] = now;
-            mark(s);
+            mark_seat(s);
         }
         return delta;
     }
@@ -270,7 +277,7 @@ private:
         return busy_.empty() ? -1 : busy_[rng() % busy_.size()];
     }
 
-    void mark(int seat) {
+    void mark_seat(int seat) {
         const auto su = static_cast<std::size_t>(seat);
         const bool is_bad = seat_cost_[su].scalar() > 0;
         if (is_bad && bad_at_[su] < 0) {
@@ -384,9 +391,13 @@ private:
         return true;
     }
 
+    // Back to before the last move: the schedule, and the touched seats' costs as they were.
     void undo(std::size_t mark) {
         st_.rollback(mark);
-        recost();  // the touched seats back to their costs
+        for (std::size_t i = 0; i < touched_.size(); ++i) {
+            seat_cost_[static_cast<std::size_t>(touched_[i])] = previous_[i];
+            mark_seat(touched_[i]);
+        }
     }
 
     // Back to the best schedule seen: every movable meeting out, then into its best slot.
