@@ -372,7 +372,7 @@ TEST(Breaks, GeneratedEventsWithKnownOptima) {
             ++proven;
         }
     }
-    EXPECT_GE(proven, 6);
+    EXPECT_GE(proven, 9);
     const auto first = dir / "breaks_12.json";  // optimum 2
     const auto j = nlohmann::json::parse(std::ifstream(first));
     ASSERT_TRUE(j.contains("optimum_breaks"));
