@@ -88,9 +88,9 @@ public:
                 break;
             }
             if ((it & 255) == 0) {
-                temperature = t0 * std::pow(t1 / t0,
-                                            static_cast<double>(it) /
-                                                static_cast<double>(iterations));
+                temperature =
+                    t0 *
+                    std::pow(t1 / t0, static_cast<double>(it) / static_cast<double>(iterations));
             }
             const int r = pick(movable, rng);
             if (r < 0) {

@@ -11,6 +11,7 @@
 #include "tandem/core/error.hpp"
 #include "tandem/schedule/scheduler.hpp"
 
+#include "breaks.hpp"
 #include "state.hpp"
 
 namespace tandem::schedule {
@@ -286,7 +287,48 @@ public:
                 break;
             }
         }
+        shake_and_repair();
         finish();
+    }
+
+    // Small events with requests still open: rearrange the meetings held (the break
+    // annealing, a few seeds; nothing held is lost) and repair again from each new layout,
+    // which the repair cache sees as changed. Saturated events (popular participants in every
+    // slot) need it: one layout's Kempe chains can be blocked where another's are free.
+    void shake_and_repair() {
+        if (!thorough_) {
+            return;
+        }
+        // Up to 8 layouts, stopping after 2 in a row that gain nothing (an event whose open
+        // requests simply do not fit gains nothing from any).
+        int idle = 0;
+        for (std::uint64_t seed = 2; seed < 10 && idle < 2 && open_requests() > 0; ++seed) {
+            const auto before = st_.total;
+            BreakOptions o;
+            o.seed = seed;
+            o.moves_per_meeting = 50;
+            o.time_limit = 0.5;  // a cap: the 20,000 moves end first, deterministically
+            reduce_breaks(st_, o);
+            st_.journal.clear();
+            repair();
+            idle = st_.total > before ? 0 : idle + 1;
+        }
+    }
+
+    // Requests not held that have a slot both can attend.
+    int open_requests() const {
+        int n = 0;
+        for (std::size_t r = 0; r < st_.slot_of.size(); ++r) {
+            if (st_.slot_of[r] < 0) {
+                for (int t = 0; t < st_.S; ++t) {
+                    if (st_.feasible(static_cast<int>(r), t)) {
+                        ++n;
+                        break;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     // Coverage and gap moves from a given schedule (the MILP's): never lowers its weight.

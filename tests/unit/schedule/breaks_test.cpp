@@ -322,6 +322,17 @@ TEST(Breaks, ExactModelProvesTheFewestBreaks) {
     EXPECT_NEAR(exact.bound, 1.0, 1e-6);
 }
 
+TEST(Scheduler, SaturatedEventHoldsEveryRequest) {
+    const Event ev = read_event(std::filesystem::path(TANDEM_TEST_DATA_DIR) / "schedule" /
+                                "saturated_event.json");
+    ASSERT_EQ(ev.requests.size(), 175u);
+    SolveOptions o;
+    o.method = Method::kHeuristic;
+    const auto r = solve(ev, o);
+    expect_valid(ev, r.schedule);
+    EXPECT_EQ(r.summary.held, 175);
+}
+
 TEST(Generate, AllFitEventsHoldEveryRequest) {
     GenerateOptions g;
     g.participants = 40;
