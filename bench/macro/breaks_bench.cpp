@@ -38,7 +38,7 @@ struct Spec {
 // The family: sizes and densities spread over the ranges of real events (Bofill et al. 2022:
 // 40-70 companies, 125-240 meetings, about 7 meetings each in 8-21 slots). Saturated events,
 // where popular participants meet in every slot, are harder for the heuristic's first level:
-// 45 participants with 175 meetings in 8 slots held 173 (the MILP finds all 175 in 5 s).
+// tests/data/schedule/saturated_event.json (45 participants, 175 meetings in 8 slots).
 const std::vector<Spec> kEvents = {
     {30, 100, 12, 14, 0.0, 1},
     {35, 100, 18, 6, 0.05, 2},
