@@ -54,22 +54,28 @@ struct Lp {
         return static_cast<int>(row_ub.size()) - 1;
     }
 
+    // Hands the programme to CLP's or CBC's loadProblem (the same arguments in both).
+    template <class Model, class Loader>
+    void load(Model* m, Loader loader) const {
+        const Csc csc = compressed();
+        loader(m,
+               static_cast<int>(columns.size()),
+               static_cast<int>(row_ub.size()),
+               csc.start.data(),
+               csc.index.data(),
+               csc.value.data(),
+               col_lb.data(),
+               col_ub.data(),
+               objective.data(),
+               row_lb.data(),
+               row_ub.data());
+    }
+
     // The LP alone, with CLP (quiet, unlike CBC on a problem without integers).
     double solve_lp() const {
-        const Csc csc = compressed();
         ClpModel m(Clp_newModel());
         Clp_setLogLevel(m.get(), 0);
-        Clp_loadProblem(m.get(),
-                        static_cast<int>(columns.size()),
-                        static_cast<int>(row_ub.size()),
-                        csc.start.data(),
-                        csc.index.data(),
-                        csc.value.data(),
-                        col_lb.data(),
-                        col_ub.data(),
-                        objective.data(),
-                        row_lb.data(),
-                        row_ub.data());
+        load(m.get(), Clp_loadProblem);
         Clp_setOptimizationDirection(m.get(), -1.0);  // maximise
         Clp_dual(m.get(), 0);  // initialSolve's crash step prints to stdout whatever the log level
         if (Clp_status(m.get()) != 0) {
@@ -82,19 +88,8 @@ struct Lp {
 
     // sense: -1 maximises, 1 minimises.
     CbcModel model(double sense = -1.0) const {
-        const Csc csc = compressed();
         CbcModel m(Cbc_newModel());
-        Cbc_loadProblem(m.get(),
-                        static_cast<int>(columns.size()),
-                        static_cast<int>(row_ub.size()),
-                        csc.start.data(),
-                        csc.index.data(),
-                        csc.value.data(),
-                        col_lb.data(),
-                        col_ub.data(),
-                        objective.data(),
-                        row_lb.data(),
-                        row_ub.data());
+        load(m.get(), Cbc_loadProblem);
         Cbc_setObjSense(m.get(), sense);
         Cbc_setLogLevel(m.get(), 0);
         return m;
