@@ -729,21 +729,20 @@ Summary summarise(const Event& ev, const Schedule& s) {
         slots[static_cast<std::size_t>(r.b)].push_back(m.slot);
     }
     for (std::size_t p = 0; p < np; ++p) {
-        auto& v = slots[p];
-        if (v.empty()) {
-            sum.without_meetings += requested[p] ? 1 : 0;
-            continue;
-        }
-        std::sort(v.begin(), v.end());
-        for (int t = v.front() + 1; t < v.back(); ++t) {
+        sum.without_meetings += slots[p].empty() && requested[p] ? 1 : 0;
+    }
+    // Idle gaps and breaks by attendance: a member of a "together" group sits in every meeting
+    // of the group.
+    const auto attending = attendance(ev, s);
+    for (std::size_t p = 0; p < np; ++p) {
+        const auto& v = attending[p];
+        for (int t = v.empty() ? 0 : v.front() + 1; !v.empty() && t < v.back(); ++t) {
             if (!std::binary_search(v.begin(), v.end(), t) &&
                 ev.can_attend(static_cast<int>(p), t)) {
                 ++sum.idle_gaps;
             }
         }
     }
-    // Breaks by attendance: a member of a "together" group sits in every meeting of the group.
-    const auto attending = attendance(ev, s);
     for (std::size_t p = 0; p < np; ++p) {
         const Blocks b = participant_blocks(ev, static_cast<int>(p), attending[p]);
         sum.breaks += b.breaks;

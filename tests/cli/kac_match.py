@@ -107,11 +107,11 @@ def recompute_summary(ev, rows):
         with_requests |= key
     without = sum(1 for p in with_requests if not slots[p])
     gaps = 0
-    for p, v in slots.items():
-        if not v:
-            continue
-        for t in range(min(v) + 1, max(v)):
-            if t not in v and t not in unavailable[p]:
+    for p, v in attended(ev, rows).items():
+        part = next(x for x in ev["participants"] if x["id"] == p)
+        lo, hi = part.get("earliest", 0), part.get("latest", ev["slots"] - 1)
+        for t in range(min(v, default=0) + 1, max(v, default=0)):
+            if t not in v and t not in unavailable[p] and lo <= t <= hi:
                 gaps += 1
     breaks, isolated = recompute_breaks(ev, rows)
     return {
@@ -157,6 +157,22 @@ def check_constraints(ev, rows):
             mismatch(f"precedence {pr['first']} before {pr['then']}", f"{a}, {b}", "a < b")
 
 
+def attended(ev, rows):
+    """participant -> the slots of the meetings they attend ("together" colleagues attend the
+    group's meetings)."""
+    mates = {p["id"]: {p["id"]} for p in ev["participants"]}
+    for c in ev.get("colleagues", []):
+        if c["rule"] == "together":
+            for m in c["members"]:
+                mates[str(m)] |= {str(x) for x in c["members"]}
+    busy = {p: set() for p in mates}
+    for row in rows:
+        for p in (row["a"], row["b"]):
+            for m in mates[p]:
+                busy[m].add(int(row["slot"]))
+    return busy
+
+
 def recompute_breaks(ev, rows):
     """Breaks and participants with an isolated meeting (docs/schedule.md): each participant's
     day is the slots they can attend (availability, earliest, latest) in each session; a
@@ -169,16 +185,7 @@ def recompute_breaks(ev, rows):
         sessions.append(range(first, first + s["slots"]))
         first += s["slots"]
     sessions = sessions or [range(slots)]
-    mates = {p["id"]: {p["id"]} for p in ev["participants"]}
-    for c in ev.get("colleagues", []):
-        if c["rule"] == "together":
-            for m in c["members"]:
-                mates[str(m)] |= {str(x) for x in c["members"]}
-    busy = {p: set() for p in mates}
-    for row in rows:
-        for p in (row["a"], row["b"]):
-            for m in mates[p]:
-                busy[m].add(int(row["slot"]))
+    busy = attended(ev, rows)
     breaks = isolated = 0
     for part in ev["participants"]:
         p = part["id"]

@@ -113,7 +113,8 @@ std::vector<std::string> validate(const Event& event, const Schedule& schedule);
 struct Summary {
     int held = 0;
     std::int64_t weighted = 0;
-    int idle_gaps = 0;  // idle available slots between a participant's first and last meeting
+    // idle available slots between the first and last meeting a participant attends
+    int idle_gaps = 0;
     int without_meetings = 0;  // participants with a request but no meeting
     std::int64_t requested_weight = 0;
     // Breaks (docs/schedule.md): over every participant and session, each maximal run of the
