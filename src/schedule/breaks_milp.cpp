@@ -154,19 +154,13 @@ BreaksOutcome milp_breaks(const Event& event, const Schedule& held, double time_
             lp.objective.push_back(-weight);
         }
     }
-    CbcModel model = lp.model(1.0);  // minimise
-    for (std::size_t j = 0; j < nx; ++j) {
-        Cbc_setInteger(model.get(), static_cast<int>(j));
-    }
-    Cbc_setMaximumSeconds(model.get(), time_limit);
-    Cbc_setAllowableGap(model.get(), 0.5);  // integer breaks
+    std::vector<int> idx;
+    std::vector<double> val;
     {
         std::map<std::pair<int, int>, int> var_of;
         for (std::size_t j = 0; j < nx; ++j) {
             var_of[{vars[j].meeting, vars[j].slot}] = static_cast<int>(j);
         }
-        std::vector<int> idx;
-        std::vector<double> val;
         for (std::size_t m = 0; m < nm; ++m) {
             const auto it = var_of.find({static_cast<int>(m), held.meetings[m].slot});
             if (it != var_of.end()) {
@@ -174,9 +168,30 @@ BreaksOutcome milp_breaks(const Event& event, const Schedule& held, double time_
                 val.push_back(1.0);
             }
         }
-        Cbc_setMIPStartI(model.get(), static_cast<int>(idx.size()), idx.data(), val.data());
     }
-    Cbc_solve(model.get());
+    auto solve_once = [&](bool with_start) {
+        CbcModel model = lp.model(1.0);  // minimise
+        for (std::size_t j = 0; j < nx; ++j) {
+            Cbc_setInteger(model.get(), static_cast<int>(j));
+        }
+        Cbc_setMaximumSeconds(model.get(), time_limit);
+        Cbc_setAllowableGap(model.get(), 0.5);  // integer breaks
+        if (with_start && !idx.empty()) {
+            Cbc_setMIPStartI(model.get(), static_cast<int>(idx.size()), idx.data(), val.data());
+        }
+        Cbc_solve(model.get());
+        return model;
+    };
+    // As in milp_schedule: a failure on the MIP start is solved again without it.
+    CbcModel model = solve_once(true);
+    if (!cbc_finished(model.get())) {
+        model = solve_once(false);
+    }
+    if (!cbc_finished(model.get())) {
+        out.failed = true;
+        out.status = Cbc_status(model.get());
+        return out;
+    }
     const double* x = Cbc_getColSolution(model.get());
     out.optimal = Cbc_isProvenOptimal(model.get()) != 0;
     out.bound = std::max(0.0, Cbc_getBestPossibleObjValue(model.get()));

@@ -22,6 +22,12 @@ struct CbcDeleter {
 };
 using CbcModel = std::unique_ptr<Cbc_Model, CbcDeleter>;
 
+// CBC ended normally: finished (0) or stopped at a limit (1); -1 and 2 and above are failures.
+inline bool cbc_finished(Cbc_Model* m) {
+    const int status = Cbc_status(m);
+    return status == 0 || status == 1;
+}
+
 // Rows and columns in CBC's compressed-column form.
 struct Lp {
     std::vector<std::vector<std::pair<int, double>>> columns;

@@ -108,31 +108,49 @@ MilpOutcome milp_schedule(const Event& event, double time_limit, const Schedule*
         out.optimal = true;
         return out;
     }
-    CbcModel m = lp.model();
-    for (std::size_t j = 0; j < vars.size(); ++j) {
-        Cbc_setInteger(m.get(), static_cast<int>(j));
-    }
-    Cbc_setMaximumSeconds(m.get(), time_limit);
-    Cbc_setAllowableGap(m.get(), 0.5);  // integer weights: within 0.5 is optimal
+    std::vector<int> start_idx;
+    std::vector<double> start_val;
     if (start != nullptr) {
         std::map<std::pair<int, int>, int> var_of;
         for (std::size_t j = 0; j < vars.size(); ++j) {
             var_of[{vars[j].request, vars[j].slot}] = static_cast<int>(j);
         }
-        std::vector<int> idx;
-        std::vector<double> val;
         for (const auto& mt : start->meetings) {
             const auto it = var_of.find({mt.request, mt.slot});
             if (it != var_of.end()) {
-                idx.push_back(it->second);
-                val.push_back(1.0);
+                start_idx.push_back(it->second);
+                start_val.push_back(1.0);
             }
         }
-        if (!idx.empty()) {
-            Cbc_setMIPStartI(m.get(), static_cast<int>(idx.size()), idx.data(), val.data());
-        }
     }
-    Cbc_solve(m.get());
+    auto solve_once = [&](bool with_start) {
+        CbcModel model = lp.model();
+        for (std::size_t j = 0; j < vars.size(); ++j) {
+            Cbc_setInteger(model.get(), static_cast<int>(j));
+        }
+        Cbc_setMaximumSeconds(model.get(), time_limit);
+        Cbc_setAllowableGap(model.get(), 0.5);  // integer weights: within 0.5 is optimal
+        if (with_start && !start_idx.empty()) {
+            Cbc_setMIPStartI(model.get(),
+                             static_cast<int>(start_idx.size()),
+                             start_idx.data(),
+                             start_val.data());
+        }
+        Cbc_solve(model.get());
+        return model;
+    };
+    CbcModel m = solve_once(true);
+    // Debian's CBC 2.10 sometimes fails on a MIP start ("ClpModel::getColumnName, Illegal
+    // index", status -1): solve again without it; a second failure is reported, never taken for
+    // a time limit or an optimum.
+    if (!cbc_finished(m.get()) && !start_idx.empty()) {
+        m = solve_once(false);
+    }
+    if (!cbc_finished(m.get())) {
+        out.failed = true;
+        out.status = Cbc_status(m.get());
+        return out;
+    }
     const double* x = Cbc_getColSolution(m.get());
     out.optimal = Cbc_isProvenOptimal(m.get()) != 0;
     out.bound = Cbc_getBestPossibleObjValue(m.get());
@@ -284,7 +302,12 @@ Result solve(const Event& event, const SolveOptions& options, const ProgressFn& 
                                        : options.time_limit;
         const auto exact = milp_schedule(event, limit, &res.schedule);
         const auto heuristic_total = summarise(event, res.schedule).weighted;
-        if (exact.feasible && exact.objective > static_cast<double>(heuristic_total) + 0.5) {
+        if (exact.failed) {
+            res.notes.push_back(
+                fmt::format("the MILP failed (CBC status {}): the heuristic's "
+                            "schedule, its optimality not proven",
+                            exact.status));
+        } else if (exact.feasible && exact.objective > static_cast<double>(heuristic_total) + 0.5) {
             res.schedule = exact.schedule;
             res.method = "MILP (CBC)";
         } else {
@@ -293,10 +316,10 @@ Result solve(const Event& event, const SolveOptions& options, const ProgressFn& 
         // The MILP weighs meetings only: tidy its schedule's coverage and gaps with the
         // heuristic's moves, which never lower the weighted total.
         res.optimal = exact.optimal;
-        res.has_bound = true;
+        res.has_bound = !exact.failed;
         res.bound = std::floor(exact.bound + 1e-6);
         res.bound_kind = exact.optimal ? "MILP optimum" : "MILP bound (time limit)";
-        if (!exact.optimal) {
+        if (!exact.optimal && !exact.failed) {
             res.notes.push_back(
                 automatic ? fmt::format("the MILP confirmation stopped at its {:g} s time box "
                                         "without proving optimality (--method milp runs it "

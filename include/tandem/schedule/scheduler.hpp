@@ -64,6 +64,8 @@ Schedule fewer_breaks(const Event& event,
                       double time_limit = 0.5);
 
 struct MilpOutcome {
+    bool failed = false;  // CBC failed (status below): nothing else is set
+    int status = 0;
     bool feasible = false;
     bool optimal = false;
     double objective = 0.0;
@@ -75,6 +77,8 @@ struct MilpOutcome {
 // colleague rules, locked meetings fixed. start: a feasible schedule to begin from (or null).
 MilpOutcome milp_schedule(const Event& event, double time_limit, const Schedule* start = nullptr);
 struct BreaksOutcome {
+    bool failed = false;  // CBC failed (status below): nothing else is set
+    int status = 0;
     bool feasible = false;
     bool optimal = false;  // the breaks are proven the fewest for these meetings
     long breaks = 0;

@@ -322,6 +322,23 @@ TEST(Breaks, ExactModelProvesTheFewestBreaks) {
     EXPECT_NEAR(exact.bound, 1.0, 1e-6);
 }
 
+// CBC 2.10 fails on this MIP start (status -1, "ClpModel::getColumnName, Illegal index"): the
+// MILP is solved again without it, and the result is the proven optimum, not a time limit.
+TEST(Scheduler, CbcFailureOnAStartIsSolvedAgain) {
+    const Event ev = parse_event(R"({"slots": 5, "tables": 1,
+        "participants": [{"id": "x"}, {"id": "y"}, {"id": "z"}],
+        "requests": [{"a": "x", "b": "y"}, {"a": "x", "b": "z"}]})",
+                                 "cbc.json");
+    SolveOptions o;
+    o.method = Method::kMilp;
+    const auto r = solve(ev, o);
+    expect_valid(ev, r.schedule);
+    EXPECT_EQ(r.summary.held, 2);
+    EXPECT_TRUE(r.optimal);
+    EXPECT_EQ(r.bound_kind, "MILP optimum");
+    EXPECT_TRUE(r.notes.empty());
+}
+
 TEST(Scheduler, SaturatedEventHoldsEveryRequest) {
     const Event ev = read_event(std::filesystem::path(TANDEM_TEST_DATA_DIR) / "schedule" /
                                 "saturated_event.json");
