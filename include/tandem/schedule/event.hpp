@@ -141,7 +141,7 @@ std::vector<std::vector<int>> attendance(const Event& event, const Schedule& sch
 // The event in the exchange format (what read_event reads back).
 std::string event_json(const Event& event);
 
-// The schedule as CSV (slot,table,a,b; participants by id), sorted by slot and table.
+// The schedule as CSV (slot,table,a,b: participant ids in request order), sorted by slot, table.
 std::string schedule_csv(const Event& event, const Schedule& schedule);
 // A schedule's CSV (slot,table,a,b) read back against its event and validated; errors name
 // the file, line and column (a pair the event does not request is one).
