@@ -95,17 +95,6 @@ void add_schedule_command(CLI::App& app) {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::ostream& out = a->output.empty() ? std::cerr : std::cout;
         const auto& s = result.summary;
-        int with_requests = 0;
-        {
-            std::vector<char> requested(event.participants.size(), 0);
-            for (const auto& r : event.requests) {
-                requested[static_cast<std::size_t>(r.a)] = 1;
-                requested[static_cast<std::size_t>(r.b)] = 1;
-            }
-            for (char c : requested) {
-                with_requests += c;
-            }
-        }
         out << fmt::format("meetings held: {} of {} requested\n", s.held, event.requests.size());
         out << fmt::format(
             "weighted total: {} (of {} requested)\n", s.weighted, s.requested_weight);
@@ -114,14 +103,12 @@ void add_schedule_command(CLI::App& app) {
         out << fmt::format("participants with an isolated meeting: {}\n", s.isolated);
         out << fmt::format("participants without a meeting: {} (of {} with requests)\n",
                            s.without_meetings,
-                           with_requests);
+                           s.with_requests);
         if (result.has_bound) {
-            const double gap =
-                result.bound > 0.0
-                    ? 100.0 * (result.bound - static_cast<double>(s.weighted)) / result.bound
-                    : 0.0;
-            out << fmt::format(
-                "bound: {:.0f} ({}); gap {:.2f}%\n", result.bound, result.bound_kind, gap);
+            out << fmt::format("bound: {:.0f} ({}); gap {:.2f}%\n",
+                               result.bound,
+                               result.bound_kind,
+                               result.gap_percent());
         }
         out << fmt::format(
             "method: {}{}; {:.2f} s\n", result.method, result.optimal ? " (optimal)" : "", seconds);

@@ -730,6 +730,7 @@ Summary summarise(const Event& ev, const Schedule& s) {
     }
     for (std::size_t p = 0; p < np; ++p) {
         sum.without_meetings += slots[p].empty() && requested[p] ? 1 : 0;
+        sum.with_requests += requested[p] ? 1 : 0;
     }
     // Idle gaps and breaks by attendance: a member of a "together" group sits in every meeting
     // of the group.

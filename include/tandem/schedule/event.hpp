@@ -116,6 +116,7 @@ struct Summary {
     // idle available slots between the first and last meeting a participant attends
     int idle_gaps = 0;
     int without_meetings = 0;  // participants with a request but no meeting
+    int with_requests = 0;     // participants named in a request
     std::int64_t requested_weight = 0;
     // Breaks (docs/schedule.md): over every participant and session, each maximal run of the
     // participant's available slots without a meeting between two of their meetings.

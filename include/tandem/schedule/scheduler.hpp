@@ -47,6 +47,13 @@ struct Result {
     double bound = 0.0;      // an upper bound on the weighted total
     std::string bound_kind;  // "MILP optimum", "MILP bound (time limit)", "LP relaxation"
     std::vector<std::string> notes;
+
+    // (bound - weighted total) / bound in %, 0 without a positive bound.
+    double gap_percent() const {
+        return has_bound && bound > 0.0
+                   ? 100.0 * (bound - static_cast<double>(summary.weighted)) / bound
+                   : 0.0;
+    }
 };
 
 Result solve(const Event& event, const SolveOptions& options = {}, const ProgressFn& progress = {});
