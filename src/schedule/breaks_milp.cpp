@@ -155,7 +155,6 @@ BreaksOutcome milp_breaks(const Event& event, const Schedule& held, double time_
         }
     }
     std::vector<int> idx;
-    std::vector<double> val;
     {
         std::map<std::pair<int, int>, int> var_of;
         for (std::size_t j = 0; j < nx; ++j) {
@@ -165,28 +164,11 @@ BreaksOutcome milp_breaks(const Event& event, const Schedule& held, double time_
             const auto it = var_of.find({static_cast<int>(m), held.meetings[m].slot});
             if (it != var_of.end()) {
                 idx.push_back(it->second);
-                val.push_back(1.0);
             }
         }
     }
-    auto solve_once = [&](bool with_start) {
-        CbcModel model = lp.model(1.0);  // minimise
-        for (std::size_t j = 0; j < nx; ++j) {
-            Cbc_setInteger(model.get(), static_cast<int>(j));
-        }
-        Cbc_setMaximumSeconds(model.get(), time_limit);
-        Cbc_setAllowableGap(model.get(), 0.5);  // integer breaks
-        if (with_start && !idx.empty()) {
-            Cbc_setMIPStartI(model.get(), static_cast<int>(idx.size()), idx.data(), val.data());
-        }
-        Cbc_solve(model.get());
-        return model;
-    };
-    // As in milp_schedule: a failure on the MIP start is solved again without it.
-    CbcModel model = solve_once(true);
-    if (!cbc_finished(model.get())) {
-        model = solve_once(false);
-    }
+    // Minimise; integer breaks: within 0.5 is optimal.
+    CbcModel model = lp.solve_mip(1.0, nx, time_limit, 0.5, idx);
     if (!cbc_finished(model.get())) {
         out.failed = true;
         out.status = Cbc_status(model.get());

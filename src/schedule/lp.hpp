@@ -92,6 +92,37 @@ struct Lp {
         return Clp_objectiveValue(m.get());
     }
 
+    // The first `integers` columns integer; started from the columns `start` at 1 when given.
+    // Debian's CBC 2.10 sometimes fails on a MIP start ("ClpModel::getColumnName, Illegal
+    // index", status -1): the model is then solved again without it. The caller checks
+    // cbc_finished() on the result: a second failure is its to report.
+    CbcModel solve_mip(double sense,
+                       std::size_t integers,
+                       double time_limit,
+                       double allowable_gap,
+                       const std::vector<int>& start) const {
+        auto once = [&](bool with_start) {
+            CbcModel m = model(sense);
+            for (std::size_t j = 0; j < integers; ++j) {
+                Cbc_setInteger(m.get(), static_cast<int>(j));
+            }
+            Cbc_setMaximumSeconds(m.get(), time_limit);
+            Cbc_setAllowableGap(m.get(), allowable_gap);
+            if (with_start && !start.empty()) {
+                const std::vector<double> ones(start.size(), 1.0);
+                Cbc_setMIPStartI(
+                    m.get(), static_cast<int>(start.size()), start.data(), ones.data());
+            }
+            Cbc_solve(m.get());
+            return m;
+        };
+        CbcModel m = once(true);
+        if (!cbc_finished(m.get()) && !start.empty()) {
+            m = once(false);
+        }
+        return m;
+    }
+
     // sense: -1 maximises, 1 minimises.
     CbcModel model(double sense = -1.0) const {
         CbcModel m(Cbc_newModel());

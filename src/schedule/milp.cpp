@@ -109,7 +109,6 @@ MilpOutcome milp_schedule(const Event& event, double time_limit, const Schedule*
         return out;
     }
     std::vector<int> start_idx;
-    std::vector<double> start_val;
     if (start != nullptr) {
         std::map<std::pair<int, int>, int> var_of;
         for (std::size_t j = 0; j < vars.size(); ++j) {
@@ -119,33 +118,11 @@ MilpOutcome milp_schedule(const Event& event, double time_limit, const Schedule*
             const auto it = var_of.find({mt.request, mt.slot});
             if (it != var_of.end()) {
                 start_idx.push_back(it->second);
-                start_val.push_back(1.0);
             }
         }
     }
-    auto solve_once = [&](bool with_start) {
-        CbcModel model = lp.model();
-        for (std::size_t j = 0; j < vars.size(); ++j) {
-            Cbc_setInteger(model.get(), static_cast<int>(j));
-        }
-        Cbc_setMaximumSeconds(model.get(), time_limit);
-        Cbc_setAllowableGap(model.get(), 0.5);  // integer weights: within 0.5 is optimal
-        if (with_start && !start_idx.empty()) {
-            Cbc_setMIPStartI(model.get(),
-                             static_cast<int>(start_idx.size()),
-                             start_idx.data(),
-                             start_val.data());
-        }
-        Cbc_solve(model.get());
-        return model;
-    };
-    CbcModel m = solve_once(true);
-    // Debian's CBC 2.10 sometimes fails on a MIP start ("ClpModel::getColumnName, Illegal
-    // index", status -1): solve again without it; a second failure is reported, never taken for
-    // a time limit or an optimum.
-    if (!cbc_finished(m.get()) && !start_idx.empty()) {
-        m = solve_once(false);
-    }
+    // Integer weights: within 0.5 is optimal.
+    CbcModel m = lp.solve_mip(-1.0, vars.size(), time_limit, 0.5, start_idx);
     if (!cbc_finished(m.get())) {
         out.failed = true;
         out.status = Cbc_status(m.get());
