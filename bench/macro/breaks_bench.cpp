@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,15 @@ const std::vector<Spec> kEvents = {
     {70, 220, 24, 10, 0.0, 1},
     {70, 250, 24, 11, 0.05, 2},
     {30, 100, 8, 14, 0.0, 1, 1},  // saturated-ish; a proven optimum above 0
+    // Tight grids (8-10 slots, the tables nearly all needed): breaks are forced and CBC proves
+    // how many, where on the looser events above its LP bound stays weak.
+    {40, 130, 8, 17, 0.0, 1, 3},
+    {50, 170, 8, 22, 0.05, 1, 2},
+    {60, 200, 10, 20, 0.0, 1, 1},
+    {30, 110, 8, 14, 0.05, 2, 2},
+    {48, 160, 8, 20, 0.05, 1, 3},  // 160 meetings in 8 x 20 cells: every table, every slot
+    {70, 240, 8, 30, 0.0, 1, 1},
+    {66, 230, 8, 29, 0.05, 1, 1},
 };
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -65,6 +75,7 @@ int main(int argc, char** argv) {
     double milp_limit = 120.0;
     std::string write;
     int only = -1;
+    std::vector<Spec> events = kEvents;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&] { return std::string(i + 1 < argc ? argv[++i] : ""); };
@@ -74,18 +85,32 @@ int main(int argc, char** argv) {
             write = next();
         } else if (a == "--only") {
             only = std::stoi(next());
+        } else if (a == "--spec") {
+            // One event instead of the family, to look for new ones: participants,requests,
+            // slots,tables,unavailable,sessions,seed.
+            Spec s{};
+            char comma = 0;
+            std::istringstream in(next());
+            in >> s.participants >> comma >> s.requests >> comma >> s.slots >> comma >> s.tables >>
+                comma >> s.unavailable >> comma >> s.sessions >> comma >> s.seed;
+            if (!in) {
+                std::cerr << "--spec wants P,R,SLOTS,TABLES,UNAVAILABLE,SESSIONS,SEED\n";
+                return 2;
+            }
+            events = {s};
         } else {
-            std::cerr << "usage: tandem_breaks_bench [--milp SECONDS] [--only K] [--write DIR]\n";
+            std::cerr << "usage: tandem_breaks_bench [--milp SECONDS] [--only K] [--write DIR] "
+                         "[--spec P,R,SLOTS,TABLES,UNAVAILABLE,SESSIONS,SEED]\n";
             return 2;
         }
     }
     std::map<long, int> distribution;  // found - optimum -> events
     int unproven = 0;
-    for (std::size_t k = 0; k < kEvents.size(); ++k) {
+    for (std::size_t k = 0; k < events.size(); ++k) {
         if (only >= 0 && static_cast<int>(k) != only) {
             continue;
         }
-        const Spec& s = kEvents[k];
+        const Spec& s = events[k];
         GenerateOptions g;
         g.participants = s.participants;
         g.requests = s.requests;

@@ -540,6 +540,7 @@ Brief two_region_brief(const Mrio& m,
     out.a = tables.tables[static_cast<std::size_t>(a)].region;
     out.b = tables.tables[static_cast<std::size_t>(b)].region;
     out.year = tables.year;
+    out.regions = tables.tables.size();
     out.unit = tables.unit;
     out.measure = activity.measure;
     out.rest = d.rest;

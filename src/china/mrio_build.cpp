@@ -14,6 +14,9 @@
 #include "tandem/data/datasets.hpp"
 #include "tandem/data/delimited.hpp"
 #include "tandem/data/output_folder.hpp"
+#include "tandem/data/pymrio_format.hpp"
+#include "tandem/data/table_writers.hpp"
+#include "tandem/data/tandem_format.hpp"
 
 namespace tandem::china {
 
@@ -1118,6 +1121,85 @@ Mrio load_china_mrio(int year) {
     const BuildOptions o = options_from_json(folder / "china_mrio.json", &stored_year);
     const TableSet set = data::load_provincial_tables(year);
     return assemble_mrio(set, read_trade_flows(set, folder / "trade_flows.csv"), o);
+}
+
+Mrio load_mrio_spec(const std::string& spec, const ProgressFn& progress) {
+    if (spec.empty()) {
+        return load_china_mrio(2017);
+    }
+    if (spec.starts_with("china:")) {
+        const std::string y = spec.substr(6);
+        if (y != "2017" && y != "2012") {
+            fail(ErrorCode::kInvalidInput, "the shipped China MRIOs are china:2017 and china:2012");
+        }
+        return load_china_mrio(std::stoi(y));
+    }
+    return data::read_mrio(spec, progress);
+}
+
+std::string build_log_markdown(const BuildResult& r) {
+    fmt::memory_buffer b;
+    auto out = std::back_inserter(b);
+    fmt::format_to(out, "# {}\n\n", r.mrio.name);
+    for (const auto& line : r.log) {
+        fmt::format_to(out, "- {}\n", line);
+    }
+    fmt::format_to(out,
+                   "\n## Rules for the data's quirks\n\n| rule | fired | moved ({}) | what it does "
+                   "|\n|---|---:|---:|---|\n",
+                   r.mrio.units.empty() ? "" : r.mrio.units.front());
+    for (const auto& u : r.rules) {
+        fmt::format_to(out, "| {} | {} | {:.1f} | {} |\n", u.id, u.fired, u.moved, u.description);
+    }
+    fmt::format_to(out, "\n## Identities\n\n| identity | holds | residual |\n|---|---|---:|\n");
+    for (std::size_t k = 0; k < r.identities.rows.size(); ++k) {
+        fmt::format_to(out,
+                       "| {} | {} | {:.3g} |\n",
+                       r.identities.rows.at(k, 0),
+                       r.identities.rows.at(k, 1),
+                       r.identities.values(static_cast<Eigen::Index>(k), 0));
+    }
+    return fmt::to_string(b);
+}
+
+std::string build_log_json(const BuildResult& r) {
+    nlohmann::ordered_json j;
+    j["name"] = r.mrio.name;
+    j["log"] = r.log;
+    j["rules"] = nlohmann::ordered_json::array();
+    for (const auto& u : r.rules) {
+        j["rules"].push_back(
+            {{"id", u.id}, {"fired", u.fired}, {"moved", u.moved}, {"description", u.description}});
+    }
+    j["identities"] = nlohmann::ordered_json::array();
+    for (std::size_t k = 0; k < r.identities.rows.size(); ++k) {
+        j["identities"].push_back(
+            {{"identity", r.identities.rows.at(k, 0)},
+             {"holds", r.identities.rows.at(k, 1)},
+             {"residual", r.identities.values(static_cast<Eigen::Index>(k), 0)}});
+    }
+    return j.dump(2) + "\n";
+}
+
+void write_build(const BuildResult& r,
+                 const TableSet& set,
+                 int year,
+                 const BuildOptions& options,
+                 const std::filesystem::path& folder,
+                 const ProgressFn& progress) {
+    data::write_pymrio(r.mrio, folder / "pymrio", {}, progress);
+    data::write_tandem_mrio(r.mrio, folder / "tandem", progress);
+    for (const Table* t : {&r.provinces, &r.identities, &r.trade, &r.distances}) {
+        std::ofstream f(folder / (t->name + ".csv"), std::ios::binary);
+        data::write_csv(*t, f);
+        if (!f) {
+            fail(ErrorCode::kIo, "{}: cannot write {}.csv", folder.string(), t->name);
+        }
+    }
+    write_trade_flows(set, r.flows, folder / "trade_flows.csv");
+    data::write_file_atomically(folder / "china_mrio.json", options_json(year, options));
+    data::write_file_atomically(folder / "build_log.md", build_log_markdown(r));
+    data::write_file_atomically(folder / "build_log.json", build_log_json(r));
 }
 
 }  // namespace tandem::china

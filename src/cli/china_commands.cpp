@@ -19,54 +19,6 @@
 
 namespace tandem::cli {
 
-namespace {
-
-std::string build_log_markdown(const china::BuildResult& r) {
-    fmt::memory_buffer b;
-    auto out = std::back_inserter(b);
-    fmt::format_to(out, "# {}\n\n", r.mrio.name);
-    for (const auto& line : r.log) {
-        fmt::format_to(out, "- {}\n", line);
-    }
-    fmt::format_to(out,
-                   "\n## Rules for the data's quirks\n\n| rule | fired | moved ({}) | what it does "
-                   "|\n|---|---:|---:|---|\n",
-                   r.mrio.units.empty() ? "" : r.mrio.units.front());
-    for (const auto& u : r.rules) {
-        fmt::format_to(out, "| {} | {} | {:.1f} | {} |\n", u.id, u.fired, u.moved, u.description);
-    }
-    fmt::format_to(out, "\n## Identities\n\n| identity | holds | residual |\n|---|---|---:|\n");
-    for (std::size_t k = 0; k < r.identities.rows.size(); ++k) {
-        fmt::format_to(out,
-                       "| {} | {} | {:.3g} |\n",
-                       r.identities.rows.at(k, 0),
-                       r.identities.rows.at(k, 1),
-                       r.identities.values(static_cast<Eigen::Index>(k), 0));
-    }
-    return fmt::to_string(b);
-}
-
-nlohmann::ordered_json build_log_json(const china::BuildResult& r) {
-    nlohmann::ordered_json j;
-    j["name"] = r.mrio.name;
-    j["log"] = r.log;
-    j["rules"] = nlohmann::ordered_json::array();
-    for (const auto& u : r.rules) {
-        j["rules"].push_back(
-            {{"id", u.id}, {"fired", u.fired}, {"moved", u.moved}, {"description", u.description}});
-    }
-    j["identities"] = nlohmann::ordered_json::array();
-    for (std::size_t k = 0; k < r.identities.rows.size(); ++k) {
-        j["identities"].push_back(
-            {{"identity", r.identities.rows.at(k, 0)},
-             {"holds", r.identities.rows.at(k, 1)},
-             {"residual", r.identities.values(static_cast<Eigen::Index>(k), 0)}});
-    }
-    return j;
-}
-
-}  // namespace
-
 void add_china_commands(CLI::App& app) {
     auto* group = app.add_subcommand("china", "China's official input-output tables and regions.");
     group->require_subcommand(1);
@@ -142,24 +94,10 @@ void add_china_commands(CLI::App& app) {
             const auto r = china::build_mrio(set, o, progress);
             refuse_input_overlap(a->out, {a->employment, data::data_dir().string()});
             data::OutputFolder folder(a->out, "build_log.json");
-            data::write_pymrio(r.mrio, folder.path() / "pymrio", {}, progress);
-            data::write_tandem_mrio(r.mrio, folder.path() / "tandem", progress);
-            for (const Table* t : {&r.provinces, &r.identities, &r.trade, &r.distances}) {
-                std::ofstream f(folder.path() / (t->name + ".csv"), std::ios::binary);
-                data::write_csv(*t, f);
-                if (!f) {
-                    fail(ErrorCode::kIo, "{}: cannot write {}.csv", a->out, t->name);
-                }
-            }
-            china::write_trade_flows(set, r.flows, folder.path() / "trade_flows.csv");
-            data::write_file_atomically(folder.path() / "china_mrio.json",
-                                        china::options_json(a->year, o));
-            data::write_file_atomically(folder.path() / "build_log.md", build_log_markdown(r));
-            data::write_file_atomically(folder.path() / "build_log.json",
-                                        build_log_json(r).dump(2) + "\n");
+            china::write_build(r, set, a->year, o, folder.path(), progress);
             folder.commit();
             if (!a->quiet) {
-                std::cerr << build_log_markdown(r) << "wrote " << a->out << '\n';
+                std::cerr << china::build_log_markdown(r) << "wrote " << a->out << '\n';
             }
         });
     }
@@ -241,21 +179,7 @@ void add_china_commands(CLI::App& app) {
         auto* cmd = group->add_subcommand(
             "regions", "China's provinces: GB/T 2260 and ISO 3166-2 codes, names, groups.");
         add_output_options(*cmd, *out);
-        cmd->callback([out] {
-            Table t;
-            t.name = "provinces";
-            t.rows.names = {"iso", "gb", "name", "名称", "groups"};
-            t.cols = Index::single("", {});
-            for (const auto& p : data::provinces()) {
-                t.rows.labels.push_back({p.iso_code,
-                                         p.gb_code,
-                                         p.name_en,
-                                         p.name_zh,
-                                         fmt::format("{}", fmt::join(p.groups, "; "))});
-            }
-            t.values.resize(static_cast<Eigen::Index>(t.rows.size()), 0);
-            emit({t}, *out);
-        });
+        cmd->callback([out] { emit({data::provinces_table()}, *out); });
     }
     {
         auto* cmd = group->add_subcommand("datasets", "List the datasets shipped with tandem.");

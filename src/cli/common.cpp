@@ -91,21 +91,8 @@ ProgressFn terminal_progress(bool quiet) {
     };
 }
 
-// The MRIO a command works on: a folder, or the shipped China MRIO (the default).
 Mrio load_model(const std::string& folder, const ProgressFn& progress) {
-    if (folder.empty()) {
-        return china::load_china_mrio(2017);
-    }
-    if (folder.starts_with("china:")) {
-        int year = 0;
-        const std::string y = folder.substr(6);
-        if (y != "2017" && y != "2012") {
-            fail(ErrorCode::kInvalidInput, "the shipped China MRIOs are china:2017 and china:2012");
-        }
-        year = std::stoi(y);
-        return china::load_china_mrio(year);
-    }
-    return data::read_mrio(folder, progress);
+    return china::load_mrio_spec(folder, progress);
 }
 
 }  // namespace tandem::cli

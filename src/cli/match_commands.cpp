@@ -32,20 +32,6 @@ void add_event_options(CLI::App& cmd, match::EventOptions& o) {
                    "lowest suggestion score requested (default 15; 45 and above: \"want\")");
 }
 
-void print_summary(std::ostream& out, const schedule::Event& ev, const schedule::Result& r) {
-    out << fmt::format("meetings held: {} of {} requested\n", r.summary.held, ev.requests.size());
-    out << fmt::format(
-        "weighted total: {} (of {} requested)\n", r.summary.weighted, r.summary.requested_weight);
-    out << fmt::format("idle gaps: {}\n", r.summary.idle_gaps);
-    out << fmt::format("breaks: {}\n", r.summary.breaks);
-    out << fmt::format("participants with an isolated meeting: {}\n", r.summary.isolated);
-    out << fmt::format("participants without a meeting: {}\n", r.summary.without_meetings);
-    if (r.has_bound) {
-        out << fmt::format("bound: {:.0f} ({})\n", r.bound, r.bound_kind);
-    }
-    out << fmt::format("method: {}{}\n", r.method, r.optimal ? " (optimal)" : "");
-}
-
 // The folder `run` and `agendas` write, checked before any work: a symlink, a folder that
 // holds the input (replacing it would delete the input) or the input file itself is refused.
 // Returns the target without trailing separators.
@@ -253,7 +239,9 @@ void add_match_commands(CLI::App& app) {
                 ev.requests.size(),
                 ev.slots,
                 ev.tables);
-            print_summary(std::cout, ev, result);
+            for (const auto& line : schedule::summary_lines(ev, result, {true, -1.0})) {
+                std::cout << line << '\n';
+            }
             std::cout << fmt::format("wrote {} files to {}\n", written, target.string());
         });
     }

@@ -16,18 +16,13 @@
 #include "tandem/mrio/analysis.hpp"
 #include "tandem/mrio/calc.hpp"
 #include "tandem/mrio/demand_change.hpp"
+#include "tandem/mrio/reports.hpp"
 
 #include "common.hpp"
 
 namespace tandem::cli {
 
 namespace {
-
-// Above these sizes L (and G) are not formed unless asked for, and A stays implicit in Z and x;
-// documented in docs/cli.md.
-constexpr std::size_t kInverseThreshold = 2000;
-constexpr std::size_t kKeepAThreshold = 4000;
-constexpr std::size_t kDenseAnalysisLimit = 6000;
 
 mrio::SolverKind solver_kind(const std::string& name) {
     if (name == "dense") {
@@ -54,20 +49,6 @@ void add_model_args(CLI::App& cmd, ModelArgs& args) {
         ->check(CLI::IsMember({"auto", "dense", "sparse"}));
 }
 
-Eigen::Index find_sector(const Mrio& m, const std::string& label) {
-    std::vector<std::string> all;
-    for (std::size_t i = 0; i < m.size(); ++i) {
-        if (m.sectors.joined(i) == label) {
-            return static_cast<Eigen::Index>(i);
-        }
-        all.push_back(m.sectors.joined(i));
-    }
-    fail(ErrorCode::kInvalidInput,
-         "no sector '{}' (give region/sector); did you mean {}?",
-         label,
-         data::list_excerpt(data::nearest_names(label, all)));
-}
-
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> out;
     std::string item;
@@ -90,30 +71,8 @@ std::vector<std::string> read_groups(const std::string& spec) {
     return out;
 }
 
-Table sector_table(const Mrio& m, std::string name, std::vector<std::string> cols, Matrix values) {
-    Table t;
-    t.name = std::move(name);
-    t.rows = m.sectors;
-    t.cols = Index::single("", cols);
-    t.values = std::move(values);
-    return t;
-}
-
 mrio::CalcOptions calc_options(const ModelArgs& args, std::size_t n) {
-    mrio::CalcOptions o;
-    o.solver.kind = solver_kind(args.solver);
-    o.keep_A = n <= kKeepAThreshold;
-    return o;
-}
-
-void require_dense_size(const Mrio& m, const char* what) {
-    if (m.size() > kDenseAnalysisLimit) {
-        fail(ErrorCode::kUsage,
-             "{} needs the explicit inverse, limited to {} sectors; this table has {}",
-             what,
-             kDenseAnalysisLimit,
-             m.size());
-    }
+    return mrio::calc_options_for(n, solver_kind(args.solver));
 }
 
 }  // namespace
@@ -162,7 +121,7 @@ void add_mrio_commands(CLI::App& app) {
             auto options = calc_options(a->model, m.size());
             options.ghosh = a->ghosh;
             options.explicit_inverse =
-                !a->no_inverse && (a->inverse || m.size() <= kInverseThreshold);
+                !a->no_inverse && (a->inverse || m.size() <= mrio::kInverseThreshold);
             auto solver = mrio::calc_all(m, options, progress);
             if (a->to == "tandem") {
                 data::write_tandem_mrio(m, a->out, progress);
@@ -308,32 +267,19 @@ void add_mrio_commands(CLI::App& app) {
             auto progress = terminal_progress(a->out.quiet);
             a->out.inputs = {a->model.folder};
             refuse_input_overlap(a->save, a->out.inputs);
-            Mrio base = load_model(a->model.folder, progress);
-            auto options = calc_options(a->model, base.size());
-            options.keep_A = true;
-            mrio::FactorisedModel model(std::move(base), options);
-            const Mrio& m = model.base();
-            mrio::DemandChange change;
-            change.demand_region = a->demand_region;
-            change.category = a->category;
-            change.from_region = a->from_region;
-            change.sector = a->sector;
+            mrio::ShockOptions options;
+            options.solver = solver_kind(a->model.solver);
+            options.change.demand_region = a->demand_region;
+            options.change.category = a->category;
+            options.change.from_region = a->from_region;
+            options.change.sector = a->sector;
             if (a->has_scale) {
-                change.scale = a->scale;
+                options.change.scale = a->scale;
             } else {
-                change.add = a->add;
+                options.change.add = a->add;
             }
-            Mrio shocked = model.with_final_demand(mrio::changed_final_demand(m, change), progress);
-            const std::string scenario = "scenario: " + mrio::describe(change);
-            std::vector<Table> tables{mrio::output_change(m, shocked.x)};
-            tables[0].notes.push_back(scenario);
-            for (std::size_t e = 0; e < m.extensions.size(); ++e) {
-                Table t = account_table(shocked, m.extensions[e].name + "/D_cba_reg");
-                t.values -= m.extensions[e].D_cba_reg;
-                t.name = m.extensions[e].folder_name() + "__delta_D_cba_reg";
-                t.notes.push_back(scenario);
-                tables.push_back(std::move(t));
-            }
+            auto [shocked, tables] =
+                mrio::shock_report(load_model(a->model.folder, progress), options, progress);
             if (!a->save.empty()) {
                 data::PymrioWriteOptions w;
                 data::write_pymrio(shocked, a->save, w, progress);
@@ -366,94 +312,16 @@ void add_mrio_commands(CLI::App& app) {
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
             a->out.inputs = {a->model.folder};
+            mrio::MultiplierOptions options;
+            options.solver = solver_kind(a->model.solver);
+            options.income = a->income;
+            options.households = a->households;
+            std::string why;
+            if (!options.is_valid(&why)) {
+                fail(ErrorCode::kUsage, "{} (--income and --households)", why);
+            }
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
-            auto options = calc_options(a->model, m.size());
-            auto solver = mrio::calc_all(m, options);
-            std::vector<mrio::CoefficientRow> rows;
-            for (const auto& e : m.extensions) {
-                for (std::size_t k = 0; k < e.stressors.size(); ++k) {
-                    rows.push_back({e.name + "/" + e.stressors.joined(k),
-                                    e.S.row(static_cast<Eigen::Index>(k)).transpose()});
-                }
-            }
-            std::optional<mrio::HouseholdClosure> closure;
-            if (!a->income.empty() || !a->households.empty()) {
-                if (a->income.empty() || a->households.empty()) {
-                    fail(ErrorCode::kUsage, "Type II needs both --income and --households");
-                }
-                require_dense_size(m, "the Type II closure");
-                auto it = std::find_if(
-                    rows.begin(), rows.end(), [&](const auto& r) { return r.name == a->income; });
-                if (it == rows.end()) {
-                    std::vector<std::string> names;
-                    for (const auto& r : rows) {
-                        names.push_back(r.name);
-                    }
-                    fail(ErrorCode::kInvalidInput,
-                         "no extension row '{}'; rows: {}",
-                         a->income,
-                         data::list_excerpt(names));
-                }
-                const auto regions = m.regions();
-                const auto sreg = m.sector_region();
-                const auto fdreg = m.final_demand_region();
-                const auto h = static_cast<Eigen::Index>(regions.size());
-                const auto n = static_cast<Eigen::Index>(m.size());
-                mrio::HouseholdClosure hc{Matrix::Zero(h, n), Matrix::Zero(n, h), Matrix()};
-                Vector income_total = Vector::Zero(h);
-                for (Eigen::Index j = 0; j < n; ++j) {
-                    const auto r = static_cast<Eigen::Index>(sreg[static_cast<std::size_t>(j)]);
-                    hc.income(r, j) = it->per_output(j);
-                    income_total(r) += it->per_output(j) * m.x(j);
-                }
-                bool found = false;
-                for (std::size_t c = 0; c < m.final_demand.size(); ++c) {
-                    if (m.final_demand.at(c, 1) == a->households) {
-                        found = true;
-                        const auto r = static_cast<Eigen::Index>(fdreg[c]);
-                        if (income_total(r) > 0.0) {
-                            hc.consumption.col(r) +=
-                                m.Y.col(static_cast<Eigen::Index>(c)) / income_total(r);
-                        }
-                    }
-                }
-                if (!found) {
-                    fail(ErrorCode::kInvalidInput,
-                         "no final-demand category '{}'; categories: {}",
-                         a->households,
-                         data::list_excerpt(m.final_demand.unique(1)));
-                }
-                closure = hc;
-            }
-            auto result = mrio::multipliers(m.a_matrix(), solver, rows, closure);
-            std::vector<std::string> cols;
-            Matrix values(static_cast<Eigen::Index>(m.size()), 0);
-            // Row r of every block is result.names[r] ("output" first, then one per row).
-            auto append = [&](const Matrix& block, const std::string& suffix) {
-                for (Eigen::Index r = 0; r < block.rows(); ++r) {
-                    cols.push_back(result.names.at(static_cast<std::size_t>(r)) + suffix);
-                    values.conservativeResize(Eigen::NoChange, values.cols() + 1);
-                    values.col(values.cols() - 1) = block.row(r).transpose();
-                }
-            };
-            append(result.simple, " (simple)");
-            append(result.type1, " (Type I)");
-            if (closure) {
-                append(result.total, " (total, households closed)");
-                append(result.type2, " (Type II)");
-            }
-            Table t = sector_table(m, "multipliers", cols, std::move(values));
-            t.notes = {
-                "simple: effect in the whole system per unit of final demand for the "
-                "column's sector (output: the column sum of L)",
-                "Type I: the simple multiplier over the sector's own direct coefficient "
-                "(0 where that is 0)"};
-            if (closure) {
-                t.notes.push_back(
-                    "total and Type II: the same with households closed "
-                    "(induced consumption)");
-            }
-            emit({t}, a->out);
+            emit({mrio::multipliers_table(m, options)}, a->out);
         });
     }
 
@@ -477,54 +345,11 @@ void add_mrio_commands(CLI::App& app) {
         cmd->callback([a] {
             a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
-            auto solver = mrio::calc_all(m, calc_options(a->model, m.size()));
-            auto link = mrio::linkages(m.x,
-                                       solver,
-                                       a->forward == "ghosh" ? mrio::ForwardMeasure::kGhosh
-                                                             : mrio::ForwardMeasure::kLeontief);
-            Table t = sector_table(
-                m,
-                "linkages",
-                {"backward", "forward", "power of dispersion", "sensitivity of dispersion"},
-                Matrix(static_cast<Eigen::Index>(m.size()), 4));
-            t.units =
-                "backward and forward: sums of inverse coefficients; power and "
-                "sensitivity: indices, mean 1";
-            t.notes.push_back(a->forward == "ghosh"
-                                  ? "forward linkages: row sums of the Ghosh inverse G"
-                                  : "forward linkages: row sums of the Leontief inverse L");
-            const auto oversold = mrio::sales_above_output(m);
-            if (a->forward == "ghosh" && !oversold.empty()) {
-                std::vector<std::string> worst;
-                for (std::size_t k = 0; k < std::min<std::size_t>(3, oversold.size()); ++k) {
-                    worst.push_back(fmt::format(
-                        "{} ({:.0f} x)", m.sectors.joined(oversold[k].sector), oversold[k].ratio));
-                }
-                t.notes.push_back(fmt::format(
-                    "data caution: {} sector(s) sell more to intermediate use than they "
-                    "produce (negative final demand, e.g. imports booked in final demand); "
-                    "their Ghosh forward linkages are inflated; largest: {}. Forward "
-                    "linkages from the Leontief inverse do not depend on this",
-                    oversold.size(),
-                    fmt::join(worst, ", ")));
-            }
-            if (link.negligible > 0) {
-                t.notes.push_back(fmt::format(
-                    "{} sector(s) with near-zero output (at most {:g} x the largest) count as "
-                    "zero output: their column of A and row of B are 0, they are left out of "
-                    "the means and shown as 'no output'",
-                    link.negligible,
-                    mrio::kNegligibleOutput));
-            }
-            t.values.col(0) = link.backward;
-            t.values.col(1) = link.forward;
-            t.values.col(2) = link.power;
-            t.values.col(3) = link.sensitivity;
-            t.rows.names.push_back("kind");
-            for (std::size_t i = 0; i < m.size(); ++i) {
-                t.rows.labels[i].push_back(link.kind[i]);
-            }
-            emit({t}, a->out);
+            mrio::LinkageOptions options;
+            options.solver = solver_kind(a->model.solver);
+            options.forward = a->forward == "ghosh" ? mrio::ForwardMeasure::kGhosh
+                                                    : mrio::ForwardMeasure::kLeontief;
+            emit({mrio::linkages_table(m, options)}, a->out);
         });
     }
 
@@ -544,25 +369,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->callback([a] {
             a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
-            require_dense_size(m, "hypothetical extraction");
-            auto options = calc_options(a->model, m.size());
-            options.explicit_inverse = true;
-            mrio::calc_all(m, options);
-            auto ex = mrio::hypothetical_extraction(m.x, m.L);
-            const double total = m.x.sum();
-            Matrix v(static_cast<Eigen::Index>(m.size()), 6);
-            v.col(0) = ex.total;
-            v.col(1) = 100.0 * ex.total / total;
-            v.col(2) = ex.backward;
-            v.col(3) = 100.0 * ex.backward / total;
-            v.col(4) = ex.forward;
-            v.col(5) = 100.0 * ex.forward / total;
-            emit({sector_table(
-                     m,
-                     "extraction",
-                     {"total", "total %", "backward", "backward %", "forward", "forward %"},
-                     v)},
-                 a->out);
+            emit({mrio::extraction_table(m, solver_kind(a->model.solver))}, a->out);
         });
     }
 
@@ -585,41 +392,12 @@ void add_mrio_commands(CLI::App& app) {
         cmd->callback([a] {
             a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
-            require_dense_size(m, "the regional decomposition");
-            auto options = calc_options(a->model, m.size());
-            options.explicit_inverse = true;
-            mrio::calc_all(m, options);
-            const Matrix A = m.a_matrix();
-            if (a->method == "miller") {
-                auto eff = mrio::regional_effects(m, A, m.L);
-                std::vector<std::string> cols = {"intra-regional", "feedback", "spillover total"};
-                const auto regions = m.regions();
-                for (const auto& r : regions) {
-                    cols.push_back("spillover to " + r);
-                }
-                Matrix v(static_cast<Eigen::Index>(m.size()),
-                         static_cast<Eigen::Index>(cols.size()));
-                v.col(0) = eff.intra;
-                v.col(1) = eff.feedback;
-                v.col(2) = eff.spillover.colwise().sum().transpose();
-                v.rightCols(eff.spillover.rows()) = eff.spillover.transpose();
-                emit({sector_table(m, "miller_decomposition", cols, v)}, a->out);
-            } else {
-                auto round = mrio::round_decomposition(m, A);
-                Matrix v(static_cast<Eigen::Index>(m.size()), 4);
-                v.col(0) = round.initial;
-                v.col(1) = round.intra;
-                v.col(2) = round.spillover;
-                v.col(3) = round.feedback;
-                emit({sector_table(m,
-                                   "round_decomposition",
-                                   {"initial",
-                                    "intra-regional",
-                                    "spillover (open loop)",
-                                    "feedback (closed loop)"},
-                                   v)},
-                     a->out);
-            }
+            emit({mrio::decomposition_table(m,
+                                            a->method == "miller"
+                                                ? mrio::DecompositionMethod::kMiller
+                                                : mrio::DecompositionMethod::kRound,
+                                            solver_kind(a->model.solver))},
+                 a->out);
         });
     }
 
@@ -663,7 +441,7 @@ void add_mrio_commands(CLI::App& app) {
             }
             Mrio out = mrio::aggregate(m, agg);
             auto options = calc_options(a->model, out.size());
-            options.explicit_inverse = out.size() <= kInverseThreshold;
+            options.explicit_inverse = out.size() <= mrio::kInverseThreshold;
             mrio::calc_all(out, options, progress);
             data::PymrioWriteOptions w;
             w.precision = a->precision;
@@ -693,22 +471,20 @@ void add_mrio_commands(CLI::App& app) {
         cmd->callback([a] {
             a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
-            auto solver = mrio::calc_all(m, calc_options(a->model, m.size()));
-            Vector dv = Vector::Zero(static_cast<Eigen::Index>(m.size()));
+            mrio::PriceOptions options;
+            options.solver = solver_kind(a->model.solver);
             for (const auto& spec : a->push) {
-                auto eq = spec.rfind('=');
+                const auto eq = spec.rfind('=');
                 if (eq == std::string::npos) {
                     fail(
                         ErrorCode::kUsage, "--cost-push '{}': expected region/sector=change", spec);
                 }
-                double value = data::parse_number(
-                    spec.substr(eq + 1), "--cost-push", 1, eq + 2, "the cost change");
-                dv(find_sector(m, spec.substr(0, eq))) += value;
+                options.cost_push.emplace_back(
+                    spec.substr(0, eq),
+                    data::parse_number(
+                        spec.substr(eq + 1), "--cost-push", 1, eq + 2, "the cost change"));
             }
-            Vector dp = mrio::leontief_prices(solver, dv);
-            Matrix v(static_cast<Eigen::Index>(m.size()), 1);
-            v.col(0) = 100.0 * dp;
-            emit({sector_table(m, "price_change", {"price change %"}, v)}, a->out);
+            emit({mrio::price_table(m, options)}, a->out);
         });
     }
 }

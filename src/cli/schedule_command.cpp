@@ -48,7 +48,14 @@ void add_schedule_command(CLI::App& app) {
                     "(meetings only)")
         ->check(CLI::IsMember({"full", "breaks", "weight"}));
     cmd->add_option("--time-limit", a->time_limit, "seconds for the MILP (default 60)")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Validator(
+            [](const std::string& text) {
+                double x = 0;
+                return CLI::detail::lexical_cast(text, x) && x > 0 && x <= 86400
+                           ? std::string()
+                           : "expected seconds above 0 (at most 86400), found " + text;
+            },
+            "SECONDS"));
     cmd->add_flag("--bound",
                   a->bound,
                   "also compute an upper bound on the weighted total (the MILP's, or the LP "
@@ -94,29 +101,8 @@ void add_schedule_command(CLI::App& app) {
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::ostream& out = a->output.empty() ? std::cerr : std::cout;
-        const auto& s = result.summary;
-        out << fmt::format("meetings held: {} of {} requested\n", s.held, event.requests.size());
-        out << fmt::format(
-            "weighted total: {} (of {} requested)\n", s.weighted, s.requested_weight);
-        out << fmt::format("idle gaps: {}\n", s.idle_gaps);
-        out << fmt::format("breaks: {}\n", s.breaks);
-        out << fmt::format("participants with an isolated meeting: {}\n", s.isolated);
-        out << fmt::format("participants without a meeting: {} (of {} with requests)\n",
-                           s.without_meetings,
-                           s.with_requests);
-        if (result.has_bound) {
-            out << fmt::format("bound: {:.0f} ({}); gap {:.2f}%\n",
-                               result.bound,
-                               result.bound_kind,
-                               result.gap_percent());
-        }
-        out << fmt::format(
-            "method: {}{}; {:.2f} s\n", result.method, result.optimal ? " (optimal)" : "", seconds);
-        for (const auto& n : event.notes) {
-            out << "note: " << n << '\n';
-        }
-        for (const auto& n : result.notes) {
-            out << "note: " << n << '\n';
+        for (const auto& line : schedule::summary_lines(event, result, {a->bound, seconds})) {
+            out << line << '\n';
         }
         if (!a->output.empty()) {
             out << "wrote " << a->output << '\n';

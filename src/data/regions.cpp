@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "tandem/core/error.hpp"
 #include "tandem/data/delimited.hpp"
@@ -127,6 +128,22 @@ const Province& resolve_province(const std::string& name) {
          "230000, English or Chinese names are accepted)",
          name,
          list_excerpt(nearest_names(name, names)));
+}
+
+Table provinces_table() {
+    Table t;
+    t.name = "provinces";
+    t.rows.names = {"iso", "gb", "name", "名称", "groups"};
+    t.cols = Index::single("", {});
+    for (const auto& p : provinces()) {
+        t.rows.labels.push_back({p.iso_code,
+                                 p.gb_code,
+                                 p.name_en,
+                                 p.name_zh,
+                                 fmt::format("{}", fmt::join(p.groups, "; "))});
+    }
+    t.values.resize(static_cast<Eigen::Index>(t.rows.size()), 0);
+    return t;
 }
 
 }  // namespace tandem::data

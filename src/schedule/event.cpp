@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "tandem/core/error.hpp"
@@ -80,6 +82,34 @@ Blocks participant_blocks(const Event& ev, int participant, const std::vector<in
 }
 
 namespace {
+
+// A "together" group is one attendee: every member maps to the group's first member.
+std::vector<int> seats(const Event& ev) {
+    std::vector<int> seat(ev.participants.size());
+    for (std::size_t p = 0; p < seat.size(); ++p) {
+        seat[p] = static_cast<int>(p);
+    }
+    for (const auto& g : ev.colleagues) {
+        if (g.kind == ColleagueRule::Kind::kTogether) {
+            for (int m : g.members) {
+                seat[static_cast<std::size_t>(m)] = seat[static_cast<std::size_t>(g.members[0])];
+            }
+        }
+    }
+    return seat;
+}
+
+// Why a participant cannot attend a slot, for messages.
+std::string absence(const Event& ev, int participant, int slot) {
+    const auto& p = ev.participants[static_cast<std::size_t>(participant)];
+    if (slot < p.earliest) {
+        return fmt::format("arrives only at slot {} (\"earliest\")", p.earliest);
+    }
+    if (p.latest >= 0 && slot > p.latest) {
+        return fmt::format("leaves after slot {} (\"latest\")", p.latest);
+    }
+    return "is unavailable";
+}
 
 class Reader {
 public:
@@ -196,7 +226,8 @@ void read_sessions(const Reader& r, const json& root, Event& ev) {
         Session session;
         session.name = r.string(s, where, "name", false);
         if (session.name.empty()) {
-            session.name = fmt::format("session {}", k);
+            // Named by its index, as a request's "session" may name it.
+            session.name = fmt::format("session {}", k - 1);
         }
         for (const auto& other : ev.sessions) {
             if (other.name == session.name) {
@@ -294,11 +325,209 @@ void read_precedences(const Reader& r,
         if (meeting[0] == meeting[1]) {
             r.error(where, "\"first\" and \"then\" are the same meeting");
         }
-        if (a.a != b.a && a.a != b.b && a.b != b.a && a.b != b.b) {
-            r.error(where, "the two meetings share no participant");
+        // Members of a "together" group attend each other's meetings: those are shared too.
+        const auto seat = seats(ev);
+        auto at = [&](int p) { return seat[static_cast<std::size_t>(p)]; };
+        if (at(a.a) != at(b.a) && at(a.a) != at(b.b) && at(a.b) != at(b.a) && at(a.b) != at(b.b)) {
+            r.error(where, "the two meetings share no participant (nor a \"together\" group)");
         }
         ev.precedences.push_back(Precedence{meeting[0], meeting[1], k});
     }
+}
+
+// Members of a "together" group attend as one, so A1 - X and A2 - X are one meeting: merged
+// (the higher priority), after the locks, whose requests are renumbered.
+void merge_together_requests(const Reader& r,
+                             Event& ev,
+                             std::map<std::pair<int, int>, int>& pair_of) {
+    const auto seat = seats(ev);
+    auto at = [&](int p) { return seat[static_cast<std::size_t>(p)]; };
+    auto name = [&](const Request& q) {
+        const std::string pair = fmt::format("{} - {}",
+                                             ev.participants[static_cast<std::size_t>(q.a)].id,
+                                             ev.participants[static_cast<std::size_t>(q.b)].id);
+        return q.records.empty() ? pair
+                                 : fmt::format("requests[{}] ({})", q.records.front() - 1, pair);
+    };
+    std::map<std::pair<int, int>, int> by_seats;  // -> index in kept
+    std::vector<int> renumber(ev.requests.size());
+    std::vector<Request> kept;
+    for (std::size_t i = 0; i < ev.requests.size(); ++i) {
+        const Request& q = ev.requests[i];
+        if (at(q.a) == at(q.b)) {
+            r.error(
+                q.records.empty() ? "locked" : fmt::format("requests[{}]", q.records.front() - 1),
+                fmt::format("{} and {} attend together (a \"together\" colleague rule): "
+                            "they cannot meet each other",
+                            ev.participants[static_cast<std::size_t>(q.a)].id,
+                            ev.participants[static_cast<std::size_t>(q.b)].id));
+        }
+        const auto [it, fresh] =
+            by_seats.emplace(std::minmax(at(q.a), at(q.b)), static_cast<int>(kept.size()));
+        renumber[i] = it->second;
+        if (fresh) {
+            kept.push_back(q);
+            continue;
+        }
+        Request& first = kept[static_cast<std::size_t>(it->second)];
+        if (q.session != first.session) {
+            r.error(name(q),
+                    fmt::format("its colleagues attend {} in another session", name(first)));
+        }
+        first.priority = std::max(first.priority, q.priority);
+        first.records.insert(first.records.end(), q.records.begin(), q.records.end());
+        ev.notes.push_back(fmt::format("{} is {} (they attend together): one meeting, priority {}",
+                                       name(q),
+                                       name(first),
+                                       first.priority));
+    }
+    if (kept.size() == ev.requests.size()) {
+        return;
+    }
+    for (auto& [pair, index] : pair_of) {
+        index = renumber[static_cast<std::size_t>(index)];
+    }
+    for (auto& l : ev.locked) {
+        l.request = renumber[static_cast<std::size_t>(l.request)];
+        for (const auto& other : ev.locked) {
+            if (&other != &l && other.request == l.request && other.record < l.record) {
+                r.error(fmt::format("locked[{}]", l.record - 1),
+                        fmt::format("locks the meeting of locked[{}] again (they attend together)",
+                                    other.record - 1));
+            }
+        }
+    }
+    ev.requests = std::move(kept);
+}
+
+// Locked meetings must themselves be a valid partial schedule (tables may be open). All are
+// checked at once; when they conflict, the shortest conflicting prefix (found by bisection:
+// a prefix that conflicts stays in conflict when longer) names the lock that does not fit.
+void check_locks(const Reader& r, const Event& ev) {
+    std::vector<int> per_slot(static_cast<std::size_t>(ev.slots), 0);
+    for (const auto& l : ev.locked) {
+        if (++per_slot[static_cast<std::size_t>(l.slot)] > ev.tables) {
+            r.error(fmt::format("locked[{}]", l.record - 1),
+                    fmt::format(
+                        "more locked meetings in slot {} than the {} tables", l.slot, ev.tables));
+        }
+    }
+    auto problems_of = [&](std::size_t count) {
+        Event prefix = ev;
+        prefix.locked.resize(count);
+        Schedule locked;
+        for (const auto& l : prefix.locked) {
+            locked.meetings.push_back(Meeting{l.slot, l.table, l.request});
+        }
+        return check(prefix, locked, false);
+    };
+    if (problems_of(ev.locked.size()).empty()) {
+        return;
+    }
+    std::size_t good = 0;  // a prefix without conflict
+    std::size_t bad = ev.locked.size();
+    while (bad - good > 1) {
+        const std::size_t mid = good + (bad - good) / 2;
+        (problems_of(mid).empty() ? good : bad) = mid;
+    }
+    const auto problems = problems_of(bad);
+    r.error(fmt::format("locked[{}]", ev.locked[bad - 1].record - 1),
+            fmt::format("conflicts with the event or the locks before it: {}", problems.front()));
+}
+
+// Precedences that go round (m before m' before ... before m) cannot all hold: one meeting of
+// the cycle stays unheld. Said once, naming the cycle.
+void note_precedence_cycle(Event& ev) {
+    std::vector<std::vector<int>> after(ev.requests.size());
+    for (const auto& p : ev.precedences) {
+        after[static_cast<std::size_t>(p.before)].push_back(p.after);
+    }
+    std::vector<int> state(ev.requests.size(), 0);  // 0 new, 1 on the path, 2 done
+    std::vector<int> path;
+    std::function<bool(int)> visit = [&](int m) {
+        state[static_cast<std::size_t>(m)] = 1;
+        path.push_back(m);
+        for (int n : after[static_cast<std::size_t>(m)]) {
+            if (state[static_cast<std::size_t>(n)] == 1) {
+                path.erase(path.begin(), std::find(path.begin(), path.end(), n));
+                path.push_back(n);
+                return true;
+            }
+            if (state[static_cast<std::size_t>(n)] == 0 && visit(n)) {
+                return true;
+            }
+        }
+        state[static_cast<std::size_t>(m)] = 2;
+        path.pop_back();
+        return false;
+    };
+    for (std::size_t m = 0; m < ev.requests.size(); ++m) {
+        if (state[m] == 0 && visit(static_cast<int>(m))) {
+            std::vector<std::string> names;
+            for (int q : path) {
+                const Request& r = ev.requests[static_cast<std::size_t>(q)];
+                names.push_back(fmt::format("{} - {}",
+                                            ev.participants[static_cast<std::size_t>(r.a)].id,
+                                            ev.participants[static_cast<std::size_t>(r.b)].id));
+            }
+            ev.notes.push_back(fmt::format(
+                "the precedences go round in a cycle ({}): not all of these meetings can be held",
+                fmt::join(names, " before ")));
+            return;
+        }
+    }
+}
+
+// Requests that no schedule can hold are said before solving: a participant (or a pair) with
+// no slot they can all attend, and precedences that go round in a cycle.
+void note_what_cannot_be_held(Event& ev) {
+    const auto seat = seats(ev);
+    std::vector<std::vector<int>> members(ev.participants.size());
+    for (std::size_t p = 0; p < seat.size(); ++p) {
+        members[static_cast<std::size_t>(seat[p])].push_back(static_cast<int>(p));
+    }
+    auto attends = [&](int p, int t) {
+        const auto& group = members[static_cast<std::size_t>(seat[static_cast<std::size_t>(p)])];
+        return std::all_of(group.begin(), group.end(), [&](int m) { return ev.can_attend(m, t); });
+    };
+    std::vector<int> unattending(ev.participants.size(),
+                                 0);  // requests of a participant who attends nothing
+    for (std::size_t i = 0; i < ev.requests.size(); ++i) {
+        const Request& q = ev.requests[i];
+        bool both_attend = true;  // each of the pair can attend some slot (else noted below)
+        bool any = false;
+        for (int t = 0; t < ev.slots; ++t) {
+            any = any || (attends(q.a, t) && attends(q.b, t) &&
+                          (q.session < 0 || ev.session_of(t) == q.session));
+        }
+        for (int p : {q.a, q.b}) {
+            bool some = false;
+            for (int t = 0; t < ev.slots && !some; ++t) {
+                some = attends(p, t);
+            }
+            if (!some) {
+                ++unattending[static_cast<std::size_t>(p)];
+            }
+            both_attend = both_attend && some;
+        }
+        if (!any && both_attend) {
+            ev.notes.push_back(
+                fmt::format("{} - {}: no slot{} both can attend; the meeting cannot be held",
+                            ev.participants[static_cast<std::size_t>(q.a)].id,
+                            ev.participants[static_cast<std::size_t>(q.b)].id,
+                            q.session >= 0 ? " of its session" : ""));
+        }
+    }
+    for (std::size_t p = 0; p < unattending.size(); ++p) {
+        if (unattending[p] > 0) {
+            ev.notes.push_back(fmt::format(
+                "{} can attend no slot (availability, earliest and latest): none of their {} "
+                "requested meetings can be held",
+                ev.participants[p].id,
+                unattending[p]));
+        }
+    }
+    note_precedence_cycle(ev);
 }
 
 }  // namespace
@@ -354,7 +583,13 @@ Event parse_event(const std::string& text, const std::string& source) {
             part.earliest = r.integer(p, here, "earliest", 0, ev.slots - 1);
         }
         if (p.contains("latest")) {
-            part.latest = r.integer(p, here, "latest", part.earliest, ev.slots - 1);
+            part.latest = r.integer(p, here, "latest", 0, ev.slots - 1);
+            if (part.latest < part.earliest) {
+                r.error(here,
+                        fmt::format("\"latest\" slot {} is before the \"earliest\" slot {}",
+                                    part.latest,
+                                    part.earliest));
+            }
         }
         if (!position.emplace(part.id, static_cast<int>(ev.participants.size())).second) {
             r.error(here, "duplicate participant id");
@@ -489,27 +724,10 @@ Event parse_event(const std::string& text, const std::string& source) {
         }
         ev.locked.push_back(lock);
     }
+    merge_together_requests(r, ev, pair_of);
     read_precedences(r, root, pair_of, ev);
-    // Locked meetings must themselves be a valid partial schedule (tables may be open).
-    std::vector<int> per_slot(static_cast<std::size_t>(ev.slots), 0);
-    for (const auto& l : ev.locked) {
-        if (++per_slot[static_cast<std::size_t>(l.slot)] > ev.tables) {
-            r.error(fmt::format("locked[{}]", l.record - 1),
-                    fmt::format(
-                        "more locked meetings in slot {} than the {} tables", l.slot, ev.tables));
-        }
-    }
-    Schedule locked;
-    for (const auto& l : ev.locked) {
-        locked.meetings.push_back(Meeting{l.slot, l.table, l.request});
-    }
-    const auto problems = check(ev, locked, false);
-    if (!problems.empty()) {
-        fail(ErrorCode::kInvalidInput,
-             "{}: the locked meetings conflict: {}",
-             source,
-             problems.front());
-    }
+    check_locks(r, ev);
+    note_what_cannot_be_held(ev);
     return ev;
 }
 
@@ -528,18 +746,7 @@ namespace {
 std::vector<std::string> check(const Event& ev, const Schedule& s, bool tables_assigned) {
     std::vector<std::string> out;
     const auto np = ev.participants.size();
-    // A "together" group is one attendee: map every member to the group's first member.
-    std::vector<int> seat(np);
-    for (std::size_t p = 0; p < np; ++p) {
-        seat[p] = static_cast<int>(p);
-    }
-    for (const auto& g : ev.colleagues) {
-        if (g.kind == ColleagueRule::Kind::kTogether) {
-            for (int m : g.members) {
-                seat[static_cast<std::size_t>(m)] = seat[static_cast<std::size_t>(g.members[0])];
-            }
-        }
-    }
+    const std::vector<int> seat = seats(ev);
     std::vector<std::vector<int>> group_members(np);
     for (std::size_t p = 0; p < np; ++p) {
         group_members[static_cast<std::size_t>(seat[p])].push_back(static_cast<int>(p));
@@ -587,12 +794,19 @@ std::vector<std::string> check(const Event& ev, const Schedule& s, bool tables_a
             const int st = seat[static_cast<std::size_t>(p)];
             const auto [it, fresh] = seat_use.emplace(std::pair{m.slot, st}, int(i));
             if (!fresh) {
-                out.push_back(fmt::format(
-                    "{}: {} is already in meeting {} in that slot", what, id(p), it->second));
+                const Request& other = ev.requests[static_cast<std::size_t>(
+                    s.meetings[static_cast<std::size_t>(it->second)].request)];
+                out.push_back(fmt::format("{}: {} is already in meeting {} ({} - {}) in that slot",
+                                          what,
+                                          id(p),
+                                          it->second,
+                                          id(other.a),
+                                          id(other.b)));
             }
             for (int member : group_members[static_cast<std::size_t>(st)]) {
                 if (!ev.can_attend(member, m.slot)) {
-                    out.push_back(fmt::format("{}: {} is unavailable", what, id(member)));
+                    out.push_back(
+                        fmt::format("{}: {} {}", what, id(member), absence(ev, member, m.slot)));
                 }
             }
         }
@@ -707,6 +921,24 @@ std::vector<std::vector<int>> attendance(const Event& ev, const Schedule& s) {
     return busy;
 }
 
+std::vector<int> unheld_requests(const Event& ev, const Schedule& s) {
+    std::vector<bool> held(ev.requests.size(), false);
+    for (const auto& m : s.meetings) {
+        held[static_cast<std::size_t>(m.request)] = true;
+    }
+    std::vector<int> out;
+    for (std::size_t i = 0; i < held.size(); ++i) {
+        if (!held[i]) {
+            out.push_back(static_cast<int>(i));
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [&](int x, int y) {
+        return ev.requests[static_cast<std::size_t>(x)].priority >
+               ev.requests[static_cast<std::size_t>(y)].priority;
+    });
+    return out;
+}
+
 std::vector<std::string> validate(const Event& ev, const Schedule& s) {
     return check(ev, s, true);
 }
@@ -714,7 +946,6 @@ std::vector<std::string> validate(const Event& ev, const Schedule& s) {
 Summary summarise(const Event& ev, const Schedule& s) {
     Summary sum;
     const auto np = ev.participants.size();
-    std::vector<std::vector<int>> slots(np);
     std::vector<bool> requested(np, false);
     for (const auto& r : ev.requests) {
         requested[static_cast<std::size_t>(r.a)] = true;
@@ -725,16 +956,14 @@ Summary summarise(const Event& ev, const Schedule& s) {
         const Request& r = ev.requests[static_cast<std::size_t>(m.request)];
         ++sum.held;
         sum.weighted += r.priority;
-        slots[static_cast<std::size_t>(r.a)].push_back(m.slot);
-        slots[static_cast<std::size_t>(r.b)].push_back(m.slot);
     }
+    // Meetings, idle gaps and breaks by attendance: a member of a "together" group sits in
+    // every meeting of the group.
+    const auto attending = attendance(ev, s);
     for (std::size_t p = 0; p < np; ++p) {
-        sum.without_meetings += slots[p].empty() && requested[p] ? 1 : 0;
+        sum.without_meetings += attending[p].empty() && requested[p] ? 1 : 0;
         sum.with_requests += requested[p] ? 1 : 0;
     }
-    // Idle gaps and breaks by attendance: a member of a "together" group sits in every meeting
-    // of the group.
-    const auto attending = attendance(ev, s);
     for (std::size_t p = 0; p < np; ++p) {
         const auto& v = attending[p];
         for (int t = v.empty() ? 0 : v.front() + 1; !v.empty() && t < v.back(); ++t) {

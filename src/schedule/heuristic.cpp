@@ -299,10 +299,11 @@ public:
         if (!thorough_) {
             return;
         }
-        // Up to 8 layouts, stopping after 2 in a row that gain nothing (an event whose open
-        // requests simply do not fit gains nothing from any).
+        // Up to 24 layouts, stopping after 4 in a row that gain nothing (an event whose open
+        // requests simply do not fit gains nothing from any). A saturated grid (every table of
+        // every slot needed) may need a dozen. Counted, not timed: deterministic.
         int idle = 0;
-        for (std::uint64_t seed = 2; seed < 10 && idle < 2 && open_requests() > 0; ++seed) {
+        for (std::uint64_t seed = 2; seed < 26 && idle < 4 && open_requests() > 0; ++seed) {
             const auto before = st_.total;
             BreakOptions o;
             o.seed = seed;

@@ -90,7 +90,6 @@ def event_requests(ev):
 def recompute_summary(ev, rows):
     req, _ = event_requests(ev)
     unavailable = {p["id"]: set(p.get("unavailable", [])) for p in ev["participants"]}
-    slots = {p: [] for p in unavailable}
     held = weighted = 0
     for row in rows:
         key = frozenset((row["a"], row["b"]))
@@ -99,13 +98,14 @@ def recompute_summary(ev, rows):
             continue
         held += 1
         weighted += req[key]
-        for p in key:
-            slots[p].append(int(row["slot"]))
     check_constraints(ev, rows)
     with_requests = set()
     for key in req:
         with_requests |= key
-    without = sum(1 for p in with_requests if not slots[p])
+    attending = attended(ev, rows)
+    without = sum(1 for p in with_requests if not attending[p])
+    unheld = {key: p for key, p in req.items()
+              if not any(frozenset((r["a"], r["b"])) == key for r in rows)}
     gaps = 0
     for p, v in attended(ev, rows).items():
         part = next(x for x in ev["participants"] if x["id"] == p)
@@ -124,6 +124,7 @@ def recompute_summary(ev, rows):
         "gaps": gaps,
         "without": without,
         "with_requests": len(with_requests),
+        "unheld": unheld,
     }
 
 
@@ -249,6 +250,18 @@ def compare_summary(ev, schedule_csv, output):
             mismatch("participants without a meeting", m.group(1), want["without"])
         if m.group(2) is not None and int(m.group(2)) != want["with_requests"]:
             mismatch("participants with requests", m.group(2), want["with_requests"])
+    # Every request not held is listed (the first 20, highest priority first), none other.
+    listed = [(frozenset((m.group(1), m.group(2))), int(m.group(3)))
+              for m in re.finditer(r"^not held: (\S+) - (\S+) \(priority (\d+)\)$", output, re.M)]
+    if len(want["unheld"]) <= 20 and sorted(map(sorted, want["unheld"])) != sorted(
+            sorted(k) for k, _ in listed):
+        mismatch("requests not held", [sorted(k) for k, _ in listed],
+                 [sorted(k) for k in want["unheld"]])
+    for key, p in listed:
+        if want["unheld"].get(key) != p:
+            mismatch("not held", f"{sorted(key)} priority {p}", want["unheld"].get(key))
+    if [p for _, p in listed] != sorted((p for _, p in listed), reverse=True):
+        mismatch("not held order", [p for _, p in listed], "highest priority first")
     text = (f"held {want['held']} of {want['requests']}, weighted {want['weighted']} of "
             f"{want['requested']}, idle gaps {want['gaps']}, without a meeting {want['without']} "
             f"of {want['with_requests']}")

@@ -82,6 +82,7 @@ struct Brief {
     Code a;
     Code b;
     int year = 0;
+    std::size_t regions = 0;  // in the system (the specialisations are among these)
     std::string unit;
     Table summary;          // indicators of both, side by side
     Table specialisations;  // each region's top sectors by RCA

@@ -110,5 +110,20 @@ BuildOptions options_from_json(const std::filesystem::path& file, int* year);
 // The China MRIO shipped with tandem (data/china/mrio_<year>: the options and the trade flows
 // of `tandem china build`, assembled with the shipped provincial tables): 2017 or 2012.
 Mrio load_china_mrio(int year);
+// The build log (what was done, the rules for the data's quirks and how much each moved, the
+// identities and their residuals) as Markdown and as JSON.
+std::string build_log_markdown(const BuildResult& r);
+std::string build_log_json(const BuildResult& r);
+// Everything `tandem china build` writes into folder: pymrio/ and tandem/ (the MRIO), the
+// residual tables as CSV, trade_flows.csv, china_mrio.json (the options) and the build log.
+void write_build(const BuildResult& r,
+                 const TableSet& set,
+                 int year,
+                 const BuildOptions& options,
+                 const std::filesystem::path& folder,
+                 const ProgressFn& progress = {});
+// The MRIO a command or request names: a folder (pymrio or tandem), "china:2017",
+// "china:2012", or the shipped 2017 China MRIO when empty.
+Mrio load_mrio_spec(const std::string& spec, const ProgressFn& progress = {});
 
 }  // namespace tandem::china

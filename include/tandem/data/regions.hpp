@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "tandem/core/labels.hpp"
+
 namespace tandem::data {
 
 struct Province {
@@ -16,6 +18,9 @@ struct Province {
 };
 
 const std::vector<Province>& provinces();
+// The provinces as a labelled table (rows iso, gb, name, 名称, groups; no value columns), as
+// `tandem china regions` prints them and /api/v1/regions answers.
+Table provinces_table();
 
 // Finds a province by ISO code, GB/T 2260 code (6 or 2 digits), English name (any case, spaces
 // and hyphens ignored) or Chinese name (short or full). Throws Error(kInvalidInput) for an

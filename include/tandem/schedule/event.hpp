@@ -136,6 +136,8 @@ struct Blocks {
 // group included).
 Blocks participant_blocks(const Event& event, int participant, const std::vector<int>& busy);
 Summary summarise(const Event& event, const Schedule& schedule);
+// The requests a schedule does not hold, highest priority first (then in file order).
+std::vector<int> unheld_requests(const Event& event, const Schedule& schedule);
 // The sorted slots of the meetings each participant attends ("together" groups included).
 std::vector<std::vector<int>> attendance(const Event& event, const Schedule& schedule);
 

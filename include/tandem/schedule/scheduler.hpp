@@ -58,6 +58,19 @@ struct Result {
 
 Result solve(const Event& event, const SolveOptions& options = {}, const ProgressFn& progress = {});
 
+// The summary people read after a solve, one line each: meetings held, weighted total, idle
+// gaps, breaks, isolated meetings, participants without a meeting, the bound and gap (when
+// with_bound and the result has one), the method (with the seconds when given), the requests
+// not held (the first 20, highest priority first, then a count) and the notes of the event and
+// the solve. `tandem schedule`, `tandem match run` and the service print these.
+struct SummaryText {
+    bool with_bound = false;
+    double seconds = -1.0;  // below 0: not shown
+};
+std::vector<std::string> summary_lines(const Event& event,
+                                       const Result& result,
+                                       const SummaryText& text = {});
+
 // The heuristic alone (slots only; tables are assigned by assign_tables).
 Schedule heuristic_schedule(const Event& event);
 // Coverage and idle-gap moves on a given valid schedule; never lowers its weighted total.

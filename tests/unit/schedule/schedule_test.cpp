@@ -86,11 +86,13 @@ TEST(EventFormat, BadInputNamesTheRecord) {
                   .find("locked[1]: more locked meetings in slot 0 than the 1 tables"),
               std::string::npos);
     // Locked meetings that put one participant in two meetings at once.
-    EXPECT_NE(error_of(R"({"slots": 2, "tables": 3,
+    EXPECT_NE(
+        error_of(R"({"slots": 2, "tables": 3,
         "participants": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "requests": [],
         "locked": [{"a": "a", "b": "b", "slot": 1}, {"a": "a", "b": "c", "slot": 1}]})")
-                  .find("the locked meetings conflict: meeting a - c in slot 1: a is already"),
-              std::string::npos);
+            .find("locked[1]: conflicts with the event or the locks before it: meeting a - c in "
+                  "slot 1: a is already in meeting 0 (a - b) in that slot"),
+        std::string::npos);
 }
 
 TEST(Validate, CatchesEveryKindOfViolation) {
@@ -217,11 +219,21 @@ TEST(Scheduler, ColleagueRules) {
                    {"a": "a2", "b": "b"}, {"a": "d", "b": "c"}],
       "colleagues": [{"members": ["a1", "a2"], "rule": "together"}]})",
                                  "c.json");
+    // a1 and a2 share a seat, so a2 - b is a1 - b: one meeting (priority 2), said in a note.
+    ASSERT_EQ(ev.requests.size(), 3u);
+    EXPECT_EQ(ev.requests[0].priority, 2);
+    EXPECT_EQ(ev.requests[0].records, (std::vector<int>{1, 3}));
+    ASSERT_EQ(ev.notes.size(), 1u);
+    EXPECT_EQ(ev.notes[0],
+              "requests[2] (a2 - b) is requests[0] (a1 - b) (they attend together): one "
+              "meeting, priority 2");
     const Result r = solve(ev);
     expect_valid(ev, r.schedule);
-    // a1 and a2 share a seat: a1-b, a2-c and a2-b cannot be in one slot together; two slots
-    // hold two of them, and d-c takes the slot a2-c does not use.
+    // a1 - b and a2 - c in the two slots, d - c in the slot a2 - c does not use: all held, and
+    // the group meets b once.
     EXPECT_EQ(r.summary.held, 3);
+    EXPECT_EQ(r.summary.weighted, 4);
+    EXPECT_EQ(r.summary.without_meetings, 0);
     const Event one = parse_event(R"({"slots": 3, "tables": 4,
       "participants": [{"id": "a1"}, {"id": "a2"}, {"id": "b"}],
       "requests": [{"a": "a1", "b": "b"}, {"a": "a2", "b": "b", "priority": 3}],

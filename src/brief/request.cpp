@@ -1,0 +1,231 @@
+#include "tandem/brief/request.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "tandem/china/mrio_build.hpp"
+#include "tandem/core/error.hpp"
+#include "tandem/data/china_tables.hpp"
+#include "tandem/data/datasets.hpp"
+#include "tandem/data/regions.hpp"
+#include "tandem/data/table_writers.hpp"
+#include "tandem/data/tandem_format.hpp"
+#include "tandem/mrio/calc.hpp"
+
+namespace tandem::brief {
+
+namespace {
+
+std::vector<std::string> split(const std::string& text, char sep) {
+    std::vector<std::string> out;
+    std::string item;
+    std::istringstream in(text);
+    while (std::getline(in, item, sep)) {
+        out.push_back(item);
+    }
+    return out;
+}
+
+// Whether an MRIO's regions are China's 31 provinces by their English names.
+bool of_the_provinces(const Mrio& mrio) {
+    const auto regions = mrio.regions();
+    return regions.size() == 31 &&
+           std::all_of(regions.begin(), regions.end(), [](const std::string& r) {
+               try {
+                   return data::resolve_province(r).name_en == r;
+               } catch (const Error&) {
+                   return false;
+               }
+           });
+}
+
+Activity activity_of(const BriefRequest& request,
+                     const TableSet& tables,
+                     std::vector<std::string>* notes) {
+    if (!request.activity.empty()) {
+        std::vector<Code> regions;
+        for (const auto& t : tables.tables) {
+            regions.push_back(t.region);
+        }
+        return activity_from_panel(data::read_long_panel(request.activity, request.columns),
+                                   regions,
+                                   tables.sectors,
+                                   request.measure,
+                                   notes);
+    }
+    std::optional<TableSet> base;
+    if (!request.base.empty()) {
+        base = data::read_table_set(request.base);
+    } else if (tables.kind == "provincial" && tables.year == 2017) {
+        base = data::load_provincial_tables(2012);
+    }
+    return activity_from_tables(tables, base ? &*base : nullptr);
+}
+
+}  // namespace
+
+bool BriefRequest::is_valid(std::string* why) const {
+    if (partners && regions.size() != 1) {
+        *why = "a partner ranking takes one region";
+        return false;
+    }
+    if (!partners && regions.size() != 2) {
+        *why = fmt::format("a brief takes two regions (or one with --partners); {} given",
+                           regions.size());
+        return false;
+    }
+    if (top == 0) {
+        *why = "list at least one sector per table (top >= 1)";
+        return false;
+    }
+    return true;
+}
+
+std::vector<std::string> BriefRequest::inputs() const {
+    return {mrio, tables, base, activity, scenario_file, areas};
+}
+
+DemandChange parse_demand_change(const std::string& text) {
+    const auto parts = split(text, ':');
+    if (parts.size() != 4) {
+        fail(ErrorCode::kUsage,
+             "--demand '{}': expected BUYER:SELLER:SECTORS:AMOUNT, e.g. "
+             "Anhui:Heilongjiang:01,06:500000",
+             text);
+    }
+    DemandChange c;
+    c.buyer = parts[0];
+    c.seller = parts[1];
+    c.sectors = split(parts[2], ',');
+    try {
+        std::size_t used = 0;
+        c.amount = std::stod(parts[3], &used);
+        if (used != parts[3].size()) {
+            throw std::invalid_argument("trailing");
+        }
+    } catch (const std::exception&) {
+        fail(ErrorCode::kUsage, "--demand '{}': the amount '{}' is not a number", text, parts[3]);
+    }
+    return c;
+}
+
+BriefData load_brief_data(const BriefRequest& request) {
+    std::string why;
+    if (!request.is_valid(&why)) {
+        fail(ErrorCode::kUsage, "{}", why);
+    }
+    BriefData d;
+    d.year = request.year == 0 ? 2017 : request.year;
+    if (request.mrio.empty() && d.year != 2017 && d.year != 2012) {
+        fail(ErrorCode::kInvalidInput,
+             "--year {}: the shipped China MRIOs are of 2017 and 2012 (give --mrio for another)",
+             d.year);
+    }
+    const std::string source =
+        request.mrio.empty() ? fmt::format("china:{}", d.year) : request.mrio;
+    d.mrio = china::load_mrio_spec(source);
+    if (source.starts_with("china:")) {
+        d.year = std::stoi(source.substr(6));
+    } else if (d.mrio.x.size() == 0 && d.mrio.Z.size() > 0) {
+        // A raw pymrio folder: gross output as pymrio's calc_x.
+        d.mrio.x = mrio::output_from_flows(d.mrio);
+    }
+    if (!request.tables.empty()) {
+        d.tables = data::read_table_set(request.tables);
+        return d;
+    }
+    const bool provinces = (d.year == 2017 || d.year == 2012) && of_the_provinces(d.mrio);
+    if (provinces) {
+        d.tables = data::load_provincial_tables(d.year);
+    }
+    if (!provinces || !mrio_matches_tables(d.mrio, d.tables)) {
+        d.tables = tables_from_mrio(d.mrio, request.mrio.empty() ? d.year : request.year);
+    }
+    return d;
+}
+
+Brief run_brief(const BriefRequest& request) {
+    const BriefData d = load_brief_data(request);
+    std::vector<std::string> notes;
+    const Activity activity = activity_of(request, d.tables, &notes);
+    BriefOptions options;
+    options.top = request.top;
+    if (!request.scenario_file.empty()) {
+        options.scenario = read_scenario(request.scenario_file);
+    }
+    if (!request.demand.empty()) {
+        if (options.scenario.name.empty()) {
+            options.scenario.name = "given";
+        }
+        options.scenario.changes.insert(
+            options.scenario.changes.end(), request.demand.begin(), request.demand.end());
+    }
+    if (!request.areas.empty()) {
+        options.areas = read_areas(request.areas);
+    }
+    Brief b = two_region_brief(
+        d.mrio, d.tables, activity, request.regions[0], request.regions[1], options);
+    b.notes.insert(b.notes.begin(), notes.begin(), notes.end());
+    return b;
+}
+
+Table run_partner_ranking(const BriefRequest& request) {
+    const BriefData d = load_brief_data(request);
+    return partner_ranking(d.mrio, d.tables, request.regions[0]);
+}
+
+std::vector<Table> titled_tables(Brief b, bool titles_as_names) {
+    auto with_zh = [](const Code& c) {
+        return c.name_zh.empty() ? c.name_en : fmt::format("{} ({})", c.name_en, c.name_zh);
+    };
+    const std::string pair = with_zh(b.a) + " and " + with_zh(b.b);
+    const std::vector<std::pair<Table*, std::string>> titled = {
+        {&b.summary,
+         fmt::format("{}{}: the two economies ({})",
+                     pair,
+                     b.year > 0 ? fmt::format(", {}", b.year) : std::string(),
+                     b.unit)},
+        {&b.specialisations,
+         fmt::format("Specialisations (RCA of {} among {} regions)", b.measure, b.regions)},
+        {&b.key_sectors,
+         "Key sectors (power and sensitivity of dispersion both above 1, regional flows)"},
+        {&b.complementarity, "Complementarity, measured several ways"},
+        {&b.supply_chains,
+         "Supply chains: flows between the two, and what each could sell the other more of"},
+        {&b.relatedness, "Relatedness: what one is strong in and the other is close to"},
+        {&b.areas,
+         "The symposium's cooperation areas (score: the share of both regions' outside "
+         "purchases in the area the other could supply)"},
+        {&b.scenario, "Win-win scenario: " + b.scenario_text},
+    };
+    std::vector<Table> out;
+    for (const auto& [t, title] : titled) {
+        if (t->values.size() == 0 && t->rows.size() == 0) {
+            continue;
+        }
+        if (titles_as_names) {
+            t->name = title;
+        } else {
+            t->notes.insert(t->notes.begin(), title);
+        }
+        out.push_back(std::move(*t));
+    }
+    return out;
+}
+
+std::string brief_json(const Brief& brief) {
+    std::ostringstream tables_json;
+    data::write_json(titled_tables(brief, false), tables_json);
+    nlohmann::ordered_json j;
+    j["tables"] = nlohmann::ordered_json::parse(tables_json.str());
+    j["cautions"] = brief.cautions;
+    j["notes"] = brief.notes;
+    j["reasons"] = brief.reasons;
+    return j.dump(1) + "\n";
+}
+
+}  // namespace tandem::brief
