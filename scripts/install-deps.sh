@@ -8,10 +8,10 @@ packages=(
   libfmt-dev nlohmann-json3-dev libcli11-dev
   libcsv-dev libutf8proc-dev libxlsxwriter-dev libspectra-dev
   libgtest-dev libbenchmark-dev libcpptoml-dev coinor-libcbc-dev libxapian-dev
-  python3 time
+  python3 python3-dev pybind11-dev python3-numpy python3-pandas time
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium)
+  packages+=(chromium python3-pytest)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -1,10 +1,11 @@
 // Breaks on brokerage events of real sizes (30-70 participants, 100-250 meetings, 8-24 slots,
-// 6-25 tables, some unavailability, with and without sessions), every request fitting the
+// 6-30 tables, some unavailability, with and without sessions), every request fitting the
 // grid: the default path of `tandem schedule` (breaks found, seconds, every meeting held,
 // valid) beside the exact breaks MILP (CBC from the heuristic's schedule) with its proven
 // optimum or bound. One line per event, then the distribution of found - optimum.
 //
-// --write DIR writes each event (with its proven optimum in "note") as the exchange format,
+// Events where the default path leaves requests unheld are counted, not given to the exact
+// model. --write DIR writes each fully held event (with its proven optimum) as the exchange format,
 // for tests/data/schedule/breaks/.
 #include <algorithm>
 #include <chrono>
@@ -63,6 +64,11 @@ const std::vector<Spec> kEvents = {
     {48, 160, 8, 20, 0.05, 1, 3},  // 160 meetings in 8 x 20 cells: every table, every slot
     {70, 240, 8, 30, 0.0, 1, 1},
     {66, 230, 8, 29, 0.05, 1, 1},
+    // Every request fits, but the default path leaves some unheld (found by the same scan; the
+    // MILP holds them all in 2-3 s): kept here so the bench shows it, not written to tests/data
+    // (the fewest breaks with every meeting held is not known from a partial schedule).
+    {35, 120, 8, 15, 0.05, 1, 2},
+    {30, 110, 8, 14, 0.05, 2, 1},
 };
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -106,6 +112,7 @@ int main(int argc, char** argv) {
     }
     std::map<long, int> distribution;  // found - optimum -> events
     int unproven = 0;
+    int short_of_all = 0;  // events where the default path leaves requests unheld
     for (std::size_t k = 0; k < events.size(); ++k) {
         if (only >= 0 && static_cast<int>(k) != only) {
             continue;
@@ -126,11 +133,17 @@ int main(int argc, char** argv) {
         const double solve_s = seconds_since(t0);
         const bool valid = validate(ev, r.schedule).empty();
         const auto t1 = std::chrono::steady_clock::now();
-        const BreaksOutcome exact = milp_breaks(ev, r.schedule, milp_limit);
+        const bool all_held = r.summary.held == static_cast<int>(ev.requests.size());
+        // The exact model keeps the meetings it is given: from a partial schedule its optimum
+        // is not the event's.
+        const BreaksOutcome exact =
+            all_held ? milp_breaks(ev, r.schedule, milp_limit) : BreaksOutcome{};
         const double milp_s = seconds_since(t1);
         const long optimum = exact.optimal ? exact.breaks : -1;
         const long bound = static_cast<long>(std::ceil(exact.bound - 1e-6));
-        if (exact.optimal) {
+        if (!all_held) {
+            ++short_of_all;
+        } else if (exact.optimal) {
             ++distribution[r.summary.breaks - optimum];
         } else {
             ++unproven;
@@ -157,7 +170,7 @@ int main(int argc, char** argv) {
             exact.optimal,
             milp_s);
         std::cout.flush();
-        if (!write.empty()) {
+        if (!write.empty() && all_held) {
             auto j = nlohmann::ordered_json::parse(event_json(ev));
             nlohmann::ordered_json out;
             const long best = exact.feasible ? std::min(exact.breaks, long{r.summary.breaks})
@@ -196,6 +209,7 @@ int main(int argc, char** argv) {
     for (const auto& [d, n] : distribution) {
         std::cout << fmt::format(" {}: {}", d, n);
     }
-    std::cout << fmt::format("; not proven: {}\n", unproven);
+    std::cout << fmt::format(
+        "; not proven: {}; not every request held: {}\n", unproven, short_of_all);
     return 0;
 }

@@ -1,0 +1,62 @@
+"""tandem.brief, tandem.schedule and tandem.china against the CLI's outputs."""
+import json
+import os
+
+import pytest
+
+import tandem
+from conftest import DATA, cli_csv
+
+
+def test_brief_json_equals_the_cli(cli, tmp_path):
+    b = tandem.brief("Heilongjiang", "Anhui")
+    out = tmp_path / "brief.json"
+    cli("brief", "Heilongjiang", "Anhui", "-o", str(out), "-q")
+    assert json.loads(b.to_json()) == json.loads(out.read_text(encoding="utf-8"))
+    assert b.a == "Heilongjiang" and b.b == "Anhui" and b.year == 2017
+    assert "scenario" in b.tables and b.scenario is not None
+    assert "Heilongjiang" in str(b) and "黑龙江" in str(b)
+    assert b.to_html().lstrip().lower().startswith("<!doctype html")
+
+
+def test_brief_options_and_errors():
+    b = tandem.brief("黑龙江", "安徽", demand=["Anhui:Heilongjiang:01,06:500000"], top=5)
+    assert b.scenario_text
+    with pytest.raises(tandem.Error) as e:
+        tandem.brief("Heilongjiang", "Atlantis")
+    assert e.value.code == 3
+    with pytest.raises(TypeError):
+        tandem.brief("Heilongjiang", "Anhui", colour="red")
+
+
+def test_partners_rank_every_other_province():
+    ranking = tandem.partners("Anhui")
+    assert len(ranking) == 30
+
+
+def test_schedule_equals_the_cli(cli, tmp_path):
+    event = os.path.join(DATA, "schedule", "small_event.json")
+    df = tandem.schedule(event)
+    out = tmp_path / "s.csv"
+    cli("schedule", event, "-o", str(out), "-q")
+    ref = cli_csv(out.read_text())
+    assert df.astype(str).values.tolist() == ref.astype(str).values.tolist()
+    assert df.attrs["held"] == 4 and df.attrs["weighted"] == 8
+    with open(event, encoding="utf-8") as f:
+        again = tandem.schedule(json.load(f))
+    assert again.attrs["breaks"] == df.attrs["breaks"]
+
+
+def test_schedule_errors_name_the_record():
+    with pytest.raises(tandem.Error) as e:
+        tandem.schedule({"slots": 2, "tables": 1, "participants": [{"id": "a"}],
+                         "requests": [{"a": "a", "b": "z"}]})
+    assert e.value.code == 3
+    assert "requests[0]" in e.value.message
+
+
+def test_china_regions():
+    r = tandem.china.regions()
+    assert len(r) == 31
+    assert list(r.columns) == ["iso", "gb", "name", "名称", "groups"]
+    assert r.set_index("iso").loc["CN-HL", "名称"] == "黑龙江"
