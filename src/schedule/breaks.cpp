@@ -83,7 +83,7 @@ public:
         const double t1 = options_.end_temperature;
         long it = 0;
         double temperature = t0;
-        for (; !movable.empty() && it < iterations && cost.scalar() > 0; ++it) {
+        for (; !movable.empty() && it < iterations && (options_.walk || cost.scalar() > 0); ++it) {
             if ((it & 1023) == 0 && Clock::now() > deadline) {
                 break;
             }
@@ -117,6 +117,13 @@ public:
                 best_cost = cost;
                 best = st_.slot_of;
             }
+        }
+        if (options_.walk) {
+            stats.breaks_after = cost.breaks;
+            stats.isolated_after = cost.isolated;
+            stats.idle_after = cost.idle;
+            stats.iterations = it;
+            return stats;
         }
         restore(best);
         cost = init_costs();

@@ -15,6 +15,9 @@ struct BreakOptions {
     // Of the annealing, in units of the scalarised cost 8 breaks + 3 isolated + 4 idle slots.
     double start_temperature = 6.0;
     double end_temperature = 1.0;
+    // A random walk for new layouts: all the moves are tried even where nothing is left to
+    // improve, and the schedule is left where the walk ends (not at the best seen).
+    bool walk = false;
 };
 
 struct BreakStats {  // over participants (times the members of a "together" seat)

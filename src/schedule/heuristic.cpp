@@ -291,29 +291,59 @@ public:
         finish();
     }
 
-    // Small events with requests still open: rearrange the meetings held (the break
-    // annealing, a few seeds; nothing held is lost) and repair again from each new layout,
-    // which the repair cache sees as changed. Saturated events (popular participants in every
-    // slot) need it: one layout's Kempe chains can be blocked where another's are free.
+    // Small events with requests still open: rearrange the meetings held (a random walk of
+    // the break annealing's moves, a few seeds; nothing held is lost) and repair again from
+    // each new layout, which the repair cache sees as changed. Saturated events (popular
+    // participants in every slot) need it: one layout's Kempe chains can be blocked where
+    // another's are free. A walk rather than the annealing itself: a layout without breaks
+    // gives the annealing nothing to move. When no layout gains, the schedule is put back.
     void shake_and_repair() {
-        if (!thorough_) {
+        if (!thorough_ || open_requests() == 0) {
             return;
         }
         // Up to 24 layouts, stopping after 4 in a row that gain nothing (an event whose open
-        // requests simply do not fit gains nothing from any). A saturated grid (every table of
-        // every slot needed) may need a dozen. Counted, not timed: deterministic.
+        // requests simply do not fit gains nothing from any). Counted, not timed:
+        // deterministic.
+        std::vector<int> best = st_.slot_of;
+        long best_total = st_.total;
         int idle = 0;
-        for (std::uint64_t seed = 2; seed < 26 && idle < 4 && open_requests() > 0; ++seed) {
-            const auto before = st_.total;
+        for (std::uint64_t seed = 2; seed < 50 && idle < 8 && open_requests() > 0; ++seed) {
             BreakOptions o;
             o.seed = seed;
             o.moves_per_meeting = 50;
-            o.time_limit = 0.5;  // a cap: the 20,000 moves end first, deterministically
+            // A cap only: the 20,000 moves end first (about 10 ms; well under it with the
+            // sanitizers too), so the layouts are deterministic.
+            o.time_limit = 5.0;
+            o.walk = true;
+            o.start_temperature = 30.0;
+            o.end_temperature = 30.0;
             reduce_breaks(st_, o);
             st_.journal.clear();
             repair();
-            idle = st_.total > before ? 0 : idle + 1;
+            if (st_.total > best_total) {
+                best = st_.slot_of;
+                best_total = st_.total;
+                idle = 0;
+            } else {
+                ++idle;
+            }
         }
+        load_slots(best);
+    }
+
+    // Puts every unlocked request into the slot `slots` gives it (-1: not held).
+    void load_slots(const std::vector<int>& slots) {
+        for (std::size_t r = 0; r < slots.size(); ++r) {
+            if (st_.slot_of[r] >= 0 && st_.locked[r] == 0 && st_.slot_of[r] != slots[r]) {
+                st_.remove(static_cast<int>(r));
+            }
+        }
+        for (std::size_t r = 0; r < slots.size(); ++r) {
+            if (slots[r] >= 0 && st_.slot_of[r] < 0) {
+                st_.place(static_cast<int>(r), slots[r]);
+            }
+        }
+        st_.journal.clear();
     }
 
     // Requests not held that have a slot both can attend.
