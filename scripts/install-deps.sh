@@ -11,7 +11,7 @@ packages=(
   python3 python3-dev pybind11-dev python3-numpy python3-pandas time
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium python3-pytest)
+  packages+=(chromium python3-pytest python3-nbclient python3-nbformat python3-ipykernel)
 fi
 missing=()
 for p in "${packages[@]}"; do
