@@ -145,3 +145,29 @@ def test_no_leak_across_a_thousand_calls():
     gc.collect()
     grown = rss_kb() - before
     assert grown < 8 * 1024, f"RSS grew by {grown} kB over 1,000 calls"
+
+
+class _IOSystemLike:
+    """The attributes of a pymrio IOSystem that from_pymrio reads (pymrio itself cannot be
+    installed here): Z, Y, A, x and get_extensions(data=True)."""
+
+    class Extension:
+        def __init__(self, name, F, F_Y):
+            self.name, self.F, self.F_Y = name, F, F_Y
+
+    def __init__(self, Z, Y, F, F_Y):
+        self.Z, self.Y, self.A, self.x = Z, Y, None, None
+        self._ext = [self.Extension("Emissions", F, F_Y)]
+
+    def get_extensions(self, data=False):
+        return iter(self._ext)
+
+
+def test_from_pymrio_reads_an_iosystem():
+    io = tandem.mrio.load(FOLDER)
+    Z, Y = io.account("Z"), io.account("Y")
+    F, F_Y = io.account("Emissions/F"), io.account("Emissions/F_Y")
+    again = tandem.mrio.from_pymrio(_IOSystemLike(Z, Y, F, F_Y))
+    acc = again.calc()
+    ref = pd.read_csv(os.path.join(PYMRIO, "base", "Emissions__D_cba_reg.csv"), index_col=[0, 1])
+    close(acc["Emissions"]["D_cba_reg"].to_numpy(), ref.to_numpy())
