@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -281,8 +280,10 @@ int session_index(const Reader& r, const json& v, const std::string& where, cons
 // participant, the first held in an earlier slot when both are held.
 void read_precedences(const Reader& r,
                       const json& root,
+                      const std::map<std::string, int>& position,
                       const std::map<std::pair<int, int>, int>& pair_of,
                       Event& ev) {
+    const auto seat = seats(ev);
     int k = 0;
     for (const auto& q : r.array(root, "top level", "precedences", false)) {
         const std::string where = fmt::format("precedences[{}]", k);
@@ -302,7 +303,8 @@ void read_precedences(const Reader& r,
             for (int i = 0; i < 2; ++i) {
                 const std::string id =
                     r.text_value(pair[static_cast<std::size_t>(i)], where, keys[side]);
-                who[i] = ev.find(id);
+                const auto it = position.find(id);
+                who[i] = it == position.end() ? -1 : it->second;
                 if (who[i] < 0) {
                     r.error(where,
                             fmt::format("unknown participant \"{}\" in \"{}\"",
@@ -326,7 +328,6 @@ void read_precedences(const Reader& r,
             r.error(where, "\"first\" and \"then\" are the same meeting");
         }
         // Members of a "together" group attend each other's meetings: those are shared too.
-        const auto seat = seats(ev);
         auto at = [&](int p) { return seat[static_cast<std::size_t>(p)]; };
         if (at(a.a) != at(b.a) && at(a.a) != at(b.b) && at(a.b) != at(b.a) && at(a.b) != at(b.b)) {
             r.error(where, "the two meetings share no participant (nor a \"together\" group)");
@@ -442,27 +443,36 @@ void note_precedence_cycle(Event& ev) {
     for (const auto& p : ev.precedences) {
         after[static_cast<std::size_t>(p.before)].push_back(p.after);
     }
-    std::vector<int> state(ev.requests.size(), 0);  // 0 new, 1 on the path, 2 done
+    // Depth-first, with an explicit stack (a long chain of precedences must not overflow
+    // the call stack): state 0 new, 1 on the path, 2 done.
+    std::vector<int> state(ev.requests.size(), 0);
+    std::vector<std::size_t> next(ev.requests.size(), 0);  // the next successor to try
     std::vector<int> path;
-    std::function<bool(int)> visit = [&](int m) {
-        state[static_cast<std::size_t>(m)] = 1;
-        path.push_back(m);
-        for (int n : after[static_cast<std::size_t>(m)]) {
+    auto cycle_from = [&](int start) {
+        path = {start};
+        state[static_cast<std::size_t>(start)] = 1;
+        while (!path.empty()) {
+            const auto m = static_cast<std::size_t>(path.back());
+            if (next[m] == after[m].size()) {
+                state[m] = 2;
+                path.pop_back();
+                continue;
+            }
+            const int n = after[m][next[m]++];
             if (state[static_cast<std::size_t>(n)] == 1) {
                 path.erase(path.begin(), std::find(path.begin(), path.end(), n));
                 path.push_back(n);
                 return true;
             }
-            if (state[static_cast<std::size_t>(n)] == 0 && visit(n)) {
-                return true;
+            if (state[static_cast<std::size_t>(n)] == 0) {
+                state[static_cast<std::size_t>(n)] = 1;
+                path.push_back(n);
             }
         }
-        state[static_cast<std::size_t>(m)] = 2;
-        path.pop_back();
         return false;
     };
     for (std::size_t m = 0; m < ev.requests.size(); ++m) {
-        if (state[m] == 0 && visit(static_cast<int>(m))) {
+        if (state[m] == 0 && cycle_from(static_cast<int>(m))) {
             std::vector<std::string> names;
             for (int q : path) {
                 const Request& r = ev.requests[static_cast<std::size_t>(q)];
@@ -470,9 +480,17 @@ void note_precedence_cycle(Event& ev) {
                                             ev.participants[static_cast<std::size_t>(r.a)].id,
                                             ev.participants[static_cast<std::size_t>(r.b)].id));
             }
+            // A long cycle is named by its ends.
+            const std::size_t length = names.size() - 1;
+            if (names.size() > 8) {
+                names.erase(names.begin() + 4, names.end() - 2);
+                names.insert(names.begin() + 4, "...");
+            }
             ev.notes.push_back(fmt::format(
-                "the precedences go round in a cycle ({}): not all of these meetings can be held",
-                fmt::join(names, " before ")));
+                "the precedences go round in a cycle ({}{}): not all of these meetings can be "
+                "held",
+                fmt::join(names, " before "),
+                length > 7 ? fmt::format("; {} meetings", length) : std::string()));
             return;
         }
     }
@@ -725,7 +743,7 @@ Event parse_event(const std::string& text, const std::string& source) {
         ev.locked.push_back(lock);
     }
     merge_together_requests(r, ev, pair_of);
-    read_precedences(r, root, pair_of, ev);
+    read_precedences(r, root, position, pair_of, ev);
     check_locks(r, ev);
     note_what_cannot_be_held(ev);
     return ev;
@@ -1091,6 +1109,14 @@ struct Row {
 std::vector<Row> schedule_rows(const Event& ev, const std::filesystem::path& csv) {
     const std::string file = csv.string();
     std::vector<Row> rows;
+    std::map<std::string, int> position;
+    for (std::size_t p = 0; p < ev.participants.size(); ++p) {
+        position.emplace(ev.participants[p].id, static_cast<int>(p));
+    }
+    auto find = [&](const std::string& id) {
+        const auto it = position.find(id);
+        return it == position.end() ? -1 : it->second;
+    };
     data::read_delimited(csv, ',', [&](std::size_t line, const std::vector<std::string>& f) {
         if (line == 1) {
             if (f.size() < 4 || f[0] != "slot" || f[1] != "table" || f[2] != "a" || f[3] != "b") {
@@ -1120,8 +1146,8 @@ std::vector<Row> schedule_rows(const Event& ev, const std::filesystem::path& csv
         r.line = line;
         r.slot = number(0, 0, ev.slots - 1, "slot");
         r.table = number(1, 1, ev.tables, "table");
-        r.a = ev.find(f[2]);
-        r.b = ev.find(f[3]);
+        r.a = find(f[2]);
+        r.b = find(f[3]);
         if (r.a < 0 || r.b < 0 || r.a == r.b) {
             fail(ErrorCode::kInvalidInput,
                  "{}:{}:{}: unknown participant \"{}\"",

@@ -168,6 +168,30 @@ TEST(EventFormat, NotesWhatCannotBeHeld) {
     const Result r = solve(ev);
     expect_valid(ev, r.schedule);
     EXPECT_EQ(r.summary.held, 1);  // a - b or a - c, not both
+    // A chain of 20,000 precedences (one participant, 20,001 partners) closed into a cycle:
+    // found without recursion, named by its ends.
+    nlohmann::json chain = {{"slots", 4}, {"tables", 2}};
+    chain["participants"] = nlohmann::json::array({{{"id", "hub"}}});
+    chain["requests"] = nlohmann::json::array();
+    chain["precedences"] = nlohmann::json::array();
+    constexpr int kLength = 20000;
+    for (int i = 0; i <= kLength; ++i) {
+        const std::string id = "p" + std::to_string(i);
+        chain["participants"].push_back({{"id", id}});
+        chain["requests"].push_back({{"a", "hub"}, {"b", id}});
+        if (i > 0) {
+            chain["precedences"].push_back(
+                {{"first", {"hub", "p" + std::to_string(i - 1)}}, {"then", {"hub", id}}});
+        }
+    }
+    chain["precedences"].push_back(
+        {{"first", {"hub", "p" + std::to_string(kLength)}}, {"then", {"hub", "p0"}}});
+    const Event long_cycle = parse_event(chain.dump(), "chain.json");
+    ASSERT_EQ(long_cycle.notes.size(), 1u);
+    EXPECT_EQ(long_cycle.notes[0],
+              "the precedences go round in a cycle (hub - p0 before hub - p1 before hub - p2 "
+              "before hub - p3 before ... before hub - p20000 before hub - p0; 20001 meetings): "
+              "not all of these meetings can be held");
     const auto unheld = unheld_requests(ev, r.schedule);
     EXPECT_EQ(unheld.size(), 3u);
 }
