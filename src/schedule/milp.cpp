@@ -288,7 +288,9 @@ Result solve(const Event& event, const SolveOptions& options, const ProgressFn& 
             res.schedule = exact.schedule;
             res.method = "MILP (CBC)";
         } else {
-            res.method = "heuristic, confirmed by the MILP";
+            // Confirmed only when the MILP proved it; otherwise the MILP found nothing better.
+            res.method = exact.optimal ? "heuristic, confirmed by the MILP"
+                                       : "heuristic, not improved by the MILP";
         }
         // The MILP weighs meetings only: tidy its schedule's coverage and gaps with the
         // heuristic's moves, which never lower the weighted total.
