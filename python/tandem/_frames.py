@@ -72,11 +72,16 @@ def progress_callback(progress):
     return report
 
 
-def write_panel(df, cols):
-    """A long DataFrame as the CSV the panel entry points read (a temporary file; the caller
-    removes it)."""
-    import tempfile
-    fd, path = tempfile.mkstemp(prefix="tandem_panel_", suffix=".csv")
-    os.close(fd)
-    df[[cols["time"], cols["loc"], cols["prod"], cols["val"]]].to_csv(path, index=False)
-    return path
+def check_columns(df, cols):
+    """The columns named in cols, or a ValueError naming the missing ones and those there are."""
+    wanted = [cols["time"], cols["loc"], cols["prod"], cols["val"]]
+    missing = [c for c in wanted if c not in df.columns]
+    if missing:
+        raise ValueError(f"column(s) {missing} not in the DataFrame (it has {list(df.columns)}); "
+                         f"name them with cols={{'time': ..., 'loc': ..., 'prod': ..., 'val': ...}}")
+    return wanted
+
+
+def write_panel(df, cols, path):
+    """A long DataFrame as the CSV the panel entry points read."""
+    df[check_columns(df, cols)].to_csv(path, index=False)

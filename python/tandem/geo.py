@@ -1,11 +1,13 @@
 """Regional structure with py-ecomplexity's and EconGeo's conventions (`tandem geo ...`)."""
 import os
+import re
+import tempfile
 
 import numpy as np
 import pandas as pd
 
 from . import _tandem
-from ._frames import frame, write_panel
+from ._frames import check_columns, frame, write_panel
 
 __all__ = ["complexity", "locations", "products", "relatedness", "density", "shift_share",
            "dynamics", "profile"]
@@ -26,6 +28,7 @@ def complexity(data, cols=None, presence="rca", rca_threshold=1.0, pop=None):
     density, coi, cog, rca (locations and products with a total of 0 are left out, as
     py-ecomplexity does). pop: a Series of population by location for presence="rpop"."""
     c = _cols(cols)
+    check_columns(data, c)
     frames = []
     for time, year in data.groupby(c["time"], sort=False):
         wide = year.pivot_table(index=c["loc"], columns=c["prod"], values=c["val"],
@@ -57,7 +60,11 @@ def complexity(data, cols=None, presence="rca", rca_threshold=1.0, pop=None):
             "rca": r["rca"].ravel(),
         })
         frames.append(out)
-    return pd.concat(frames, ignore_index=True)
+    out = pd.concat(frames, ignore_index=True)
+    out.attrs["title"] = "Economic complexity (py-ecomplexity's ecomplexity())"
+    out.attrs["units"] = "indices; the value column in the input's units"
+    out.attrs["notes"] = ["locations and products with a total of 0 are left out of each year"]
+    return out
 
 
 def _panel(path, c, presence="rca", rca_threshold=1.0, years=None):
@@ -73,12 +80,30 @@ def _indicators(relatedness="prob", steps=20, iterations=100, econgeo=False, all
 
 
 def _with_panel(data, cols, fn):
+    """Runs fn on the DataFrame written as the CSV the entry point reads (a temporary file,
+    always removed); errors name the DataFrame's row instead of the file's line."""
     c = _cols(cols)
-    path = write_panel(data, c)
-    try:
-        return fn(path, c)
-    finally:
-        os.remove(path)
+    check_columns(data, c)
+    with tempfile.TemporaryDirectory(prefix="tandem_panel_") as folder:
+        path = os.path.join(folder, "panel.csv")
+        write_panel(data, c, path)
+        try:
+            return fn(path, c)
+        except _tandem.Error as e:
+            message, code = e.args[0], e.args[1]
+            m = re.match(re.escape(path) + r":(\d+):(\d+): (.*)", message, re.S)
+            if m:
+                message = (f"the DataFrame, row {int(m.group(1)) - 2} (from 0), column "
+                           f"{c_name(c, int(m.group(2)))}: {m.group(3)}")
+            else:
+                message = message.replace(path, "the DataFrame")
+            raise _tandem.Error(message, code) from None
+
+
+def c_name(c, column):
+    """The DataFrame column of the CSV's 1-based column number."""
+    order = [c["time"], c["loc"], c["prod"], c["val"]]
+    return order[column - 1] if 1 <= column <= len(order) else str(column)
 
 
 def locations(data, cols=None, relatedness="prob", steps=20, iterations=100, years=None):

@@ -4,6 +4,7 @@ import os
 
 import numpy as np
 import pandas as pd
+import pytest
 
 import tandem
 from conftest import ECOMPLEXITY, cli_csv
@@ -61,15 +62,15 @@ def test_profile_of_a_province():
 
 def test_bad_input_is_an_error():
     bad = va().rename(columns={"value_added": "va"})
-    try:
+    with pytest.raises(ValueError, match=r"\['value_added'\] not in the DataFrame"):
         tandem.geo.locations(bad, cols=COLS)
-    except KeyError:
-        pass  # pandas refuses the missing column before tandem sees it
+    with pytest.raises(ValueError):
+        tandem.geo.complexity(bad, cols=COLS)
     data = va()
-    data.loc[0, "value_added"] = -5.0
-    try:
+    data.loc[3, "value_added"] = -5.0
+    with pytest.raises(tandem.Error) as e:
         tandem.geo.locations(data, cols=COLS)
-        raise AssertionError("a negative value was accepted")
-    except tandem.Error as e:
-        assert e.code == 3
-        assert "line 2" in e.message or ":2:" in e.message
+    assert e.value.code == 3
+    # Named by the DataFrame's row and column, not by a temporary file.
+    assert e.value.message.startswith("the DataFrame, row 3 (from 0), column value_added: ")
+    assert "/tmp" not in e.value.message
