@@ -75,12 +75,14 @@ print(f"tandem {tandem_s * 1000:.2f} ms, {peer} {peer_s * 1000:.2f} ms")
 On a system this small, fixed costs dominate (tandem computes every account, D_imp and D_exp
 included, and hands each to pandas). Below: the engine alone and with the DataFrames, on the
 test system and on a table of real size, the shipped 2017 China MRIO (31 provinces x 42 sectors
-= 1,302 sectors, two extensions for tandem, one for the replica), best of three runs each. The
-figures are this machine's at the time the notebook was run; bench/README.md has the
-benchmark's.
+= 1,302 sectors, two extensions for tandem, one for the replica), best of seven runs each; each
+tandem run includes copying the loaded system (about 14 MB) so that it starts from the same state. The
+figures are this machine's at the time the notebook was run (2 cores; OpenBLAS's threads and
+memory make single runs vary by tens of percent, which is why the engine alone can come out
+slower than the engine with the DataFrames); bench/README.md has the benchmark's.
 """),
     code("""
-def best_of(fn, n=3):
+def best_of(fn, n=7):
     times = []
     for _ in range(n):
         t0 = time.perf_counter(); fn(); times.append(time.perf_counter() - t0)
