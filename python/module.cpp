@@ -296,6 +296,14 @@ void bind_mrio(py::module_& m) {
         py::arg("sector_groups") = std::vector<std::string>{});
 }
 
+geo::PresenceTest presence_of(const std::string& name) {
+    const auto presence = geo::parse_presence_test(name);
+    if (!presence) {
+        fail(ErrorCode::kUsage, "presence '{}': expected rca, rpop, both or given", name);
+    }
+    return *presence;
+}
+
 geo::PanelOptions panel_of(const py::dict& d) {
     geo::PanelOptions o;
     o.input = d["input"].cast<std::string>();
@@ -304,14 +312,7 @@ geo::PanelOptions panel_of(const py::dict& d) {
     o.columns.prod = d["prod"].cast<std::string>();
     o.columns.val = d["val"].cast<std::string>();
     o.rca_threshold = d["rca_threshold"].cast<double>();
-    const auto presence = d["presence"].cast<std::string>();
-    o.presence = presence == "rpop"    ? geo::PresenceTest::kPopulation
-                 : presence == "both"  ? geo::PresenceTest::kBoth
-                 : presence == "given" ? geo::PresenceTest::kGiven
-                                       : geo::PresenceTest::kRca;
-    if (presence != "rca" && presence != "rpop" && presence != "both" && presence != "given") {
-        fail(ErrorCode::kUsage, "presence '{}': expected rca, rpop, both or given", presence);
-    }
+    o.presence = presence_of(d["presence"].cast<std::string>());
     o.rpop_threshold = d["rpop_threshold"].cast<double>();
     o.population = d["population"].cast<std::string>();
     o.pop_col = d["pop_col"].cast<std::string>();
@@ -346,10 +347,7 @@ void bind_geo(py::module_& m) {
            std::optional<Vector> population) {
             geo::ComplexityOptions o;
             o.rca_threshold = rca_threshold;
-            o.presence = presence == "given"  ? geo::PresenceTest::kGiven
-                         : presence == "rpop" ? geo::PresenceTest::kPopulation
-                         : presence == "both" ? geo::PresenceTest::kBoth
-                                              : geo::PresenceTest::kRca;
+            o.presence = presence_of(presence);
             if (population) {
                 o.population = *population;
             }

@@ -68,10 +68,7 @@ void add_panel_args(CLI::App& cmd, PanelArgs& a) {
 // The panel options with the presence test named on the command line.
 const geo::PanelOptions& panel_options(PanelArgs& a) {
     auto& o = a.options;
-    o.presence = a.presence == "rpop"    ? geo::PresenceTest::kPopulation
-                 : a.presence == "both"  ? geo::PresenceTest::kBoth
-                 : a.presence == "given" ? geo::PresenceTest::kGiven
-                                         : geo::PresenceTest::kRca;
+    o.presence = geo::parse_presence_test(a.presence).value_or(geo::PresenceTest::kRca);
     if ((a.presence == "rpop" || a.presence == "both") && o.population.empty()) {
         fail(ErrorCode::kUsage, "--presence {} needs --population <csv>", a.presence);
     }

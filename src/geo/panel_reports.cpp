@@ -229,6 +229,22 @@ Matrix presence_of(const Matrix& values, double threshold) {
 
 }  // namespace
 
+std::optional<PresenceTest> parse_presence_test(std::string_view name) {
+    if (name == "rca") {
+        return PresenceTest::kRca;
+    }
+    if (name == "rpop") {
+        return PresenceTest::kPopulation;
+    }
+    if (name == "both") {
+        return PresenceTest::kBoth;
+    }
+    if (name == "given") {
+        return PresenceTest::kGiven;
+    }
+    return std::nullopt;
+}
+
 bool PanelOptions::is_valid(std::string* why) const {
     if (input.empty()) {
         *why = "no input file";

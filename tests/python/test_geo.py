@@ -66,6 +66,9 @@ def test_bad_input_is_an_error():
         tandem.geo.locations(bad, cols=COLS)
     with pytest.raises(ValueError):
         tandem.geo.complexity(bad, cols=COLS)
+    with pytest.raises(tandem.Error) as e:
+        tandem.geo.complexity(va(), cols=COLS, presence="rcaa")
+    assert e.value.code == 2 and "expected rca, rpop, both or given" in e.value.message
     data = va()
     data.loc[3, "value_added"] = -5.0
     with pytest.raises(tandem.Error) as e:

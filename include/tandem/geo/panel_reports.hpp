@@ -5,8 +5,10 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tandem/core/labels.hpp"
@@ -20,6 +22,9 @@ namespace tandem::geo {
 
 // Messages for the person running the analysis (filters applied, locations left out).
 using NoteFn = std::function<void(const std::string&)>;
+
+// "rca", "rpop", "both" or "given" (py-ecomplexity's presence_test names), or nothing.
+std::optional<PresenceTest> parse_presence_test(std::string_view name);
 
 struct PanelOptions {
     std::string input;  // the long CSV
