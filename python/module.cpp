@@ -101,19 +101,6 @@ ProgressFn progress_of(const std::optional<py::function>& fn) {
     };
 }
 
-mrio::SolverKind solver_of(const std::string& name) {
-    if (name == "dense") {
-        return mrio::SolverKind::kDense;
-    }
-    if (name == "sparse") {
-        return mrio::SolverKind::kSparse;
-    }
-    if (name != "auto") {
-        fail(ErrorCode::kUsage, "solver '{}': expected auto, dense or sparse", name);
-    }
-    return mrio::SolverKind::kAuto;
-}
-
 void bind_mrio(py::module_& m) {
     py::class_<Mrio>(m, "Mrio", "A multi-regional input-output system held by tandem.")
         .def("size", &Mrio::size)
@@ -177,7 +164,7 @@ void bind_mrio(py::module_& m) {
     m.def(
         "calc_all",
         [](Mrio& self, bool inverse, bool ghosh, const std::string& solver) {
-            auto o = mrio::calc_options_for(self.size(), solver_of(solver));
+            auto o = mrio::calc_options_for(self.size(), mrio::parse_solver_kind(solver));
             o.keep_A = true;
             o.explicit_inverse = inverse;
             o.ghosh = ghosh;
@@ -199,7 +186,7 @@ void bind_mrio(py::module_& m) {
            double add,
            const std::string& solver) {
             mrio::ShockOptions o;
-            o.solver = solver_of(solver);
+            o.solver = mrio::parse_solver_kind(solver);
             o.change.demand_region = demand_region;
             o.change.category = category;
             o.change.from_region = from_region;
@@ -224,7 +211,7 @@ void bind_mrio(py::module_& m) {
            const std::string& households,
            const std::string& solver) {
             mrio::MultiplierOptions o;
-            o.solver = solver_of(solver);
+            o.solver = mrio::parse_solver_kind(solver);
             o.income = income;
             o.households = households;
             return table_dict(mrio::multipliers_table(self, o));
@@ -237,7 +224,7 @@ void bind_mrio(py::module_& m) {
         "linkages",
         [](Mrio self, const std::string& forward, const std::string& solver) {
             mrio::LinkageOptions o;
-            o.solver = solver_of(solver);
+            o.solver = mrio::parse_solver_kind(solver);
             if (forward != "ghosh" && forward != "leontief") {
                 fail(ErrorCode::kUsage, "forward '{}': expected ghosh or leontief", forward);
             }
@@ -251,7 +238,7 @@ void bind_mrio(py::module_& m) {
     m.def(
         "extraction",
         [](Mrio self, const std::string& solver) {
-            return table_dict(mrio::extraction_table(self, solver_of(solver)));
+            return table_dict(mrio::extraction_table(self, mrio::parse_solver_kind(solver)));
         },
         py::arg("mrio"),
         py::arg("solver") = "auto");
@@ -265,7 +252,7 @@ void bind_mrio(py::module_& m) {
                                                         method == "miller"
                                                             ? mrio::DecompositionMethod::kMiller
                                                             : mrio::DecompositionMethod::kRound,
-                                                        solver_of(solver)));
+                                                        mrio::parse_solver_kind(solver)));
         },
         py::arg("mrio"),
         py::arg("method") = "miller",
@@ -276,7 +263,7 @@ void bind_mrio(py::module_& m) {
            const std::vector<std::pair<std::string, double>>& cost_push,
            const std::string& solver) {
             mrio::PriceOptions o;
-            o.solver = solver_of(solver);
+            o.solver = mrio::parse_solver_kind(solver);
             o.cost_push = cost_push;
             return table_dict(mrio::price_table(self, o));
         },

@@ -24,16 +24,6 @@ namespace tandem::cli {
 
 namespace {
 
-mrio::SolverKind solver_kind(const std::string& name) {
-    if (name == "dense") {
-        return mrio::SolverKind::kDense;
-    }
-    if (name == "sparse") {
-        return mrio::SolverKind::kSparse;
-    }
-    return mrio::SolverKind::kAuto;
-}
-
 struct ModelArgs {
     std::string folder;
     std::string solver = "auto";
@@ -72,7 +62,7 @@ std::vector<std::string> read_groups(const std::string& spec) {
 }
 
 mrio::CalcOptions calc_options(const ModelArgs& args, std::size_t n) {
-    return mrio::calc_options_for(n, solver_kind(args.solver));
+    return mrio::calc_options_for(n, mrio::parse_solver_kind(args.solver));
 }
 
 }  // namespace
@@ -268,7 +258,7 @@ void add_mrio_commands(CLI::App& app) {
             a->out.inputs = {a->model.folder};
             refuse_input_overlap(a->save, a->out.inputs);
             mrio::ShockOptions options;
-            options.solver = solver_kind(a->model.solver);
+            options.solver = mrio::parse_solver_kind(a->model.solver);
             options.change.demand_region = a->demand_region;
             options.change.category = a->category;
             options.change.from_region = a->from_region;
@@ -313,7 +303,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->callback([a] {
             a->out.inputs = {a->model.folder};
             mrio::MultiplierOptions options;
-            options.solver = solver_kind(a->model.solver);
+            options.solver = mrio::parse_solver_kind(a->model.solver);
             options.income = a->income;
             options.households = a->households;
             std::string why;
@@ -346,7 +336,7 @@ void add_mrio_commands(CLI::App& app) {
             a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             mrio::LinkageOptions options;
-            options.solver = solver_kind(a->model.solver);
+            options.solver = mrio::parse_solver_kind(a->model.solver);
             options.forward = a->forward == "ghosh" ? mrio::ForwardMeasure::kGhosh
                                                     : mrio::ForwardMeasure::kLeontief;
             emit({mrio::linkages_table(m, options)}, a->out);
@@ -369,7 +359,7 @@ void add_mrio_commands(CLI::App& app) {
         cmd->callback([a] {
             a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
-            emit({mrio::extraction_table(m, solver_kind(a->model.solver))}, a->out);
+            emit({mrio::extraction_table(m, mrio::parse_solver_kind(a->model.solver))}, a->out);
         });
     }
 
@@ -396,7 +386,7 @@ void add_mrio_commands(CLI::App& app) {
                                             a->method == "miller"
                                                 ? mrio::DecompositionMethod::kMiller
                                                 : mrio::DecompositionMethod::kRound,
-                                            solver_kind(a->model.solver))},
+                                            mrio::parse_solver_kind(a->model.solver))},
                  a->out);
         });
     }
@@ -472,7 +462,7 @@ void add_mrio_commands(CLI::App& app) {
             a->out.inputs = {a->model.folder};
             Mrio m = load_model(a->model.folder, terminal_progress(a->out.quiet));
             mrio::PriceOptions options;
-            options.solver = solver_kind(a->model.solver);
+            options.solver = mrio::parse_solver_kind(a->model.solver);
             for (const auto& spec : a->push) {
                 const auto eq = spec.rfind('=');
                 if (eq == std::string::npos) {

@@ -63,6 +63,19 @@ std::vector<CoefficientRow> extension_rows(const Mrio& m) {
 
 }  // namespace
 
+SolverKind parse_solver_kind(const std::string& name) {
+    if (name == "dense") {
+        return SolverKind::kDense;
+    }
+    if (name == "sparse") {
+        return SolverKind::kSparse;
+    }
+    if (name != "auto") {
+        fail(ErrorCode::kUsage, "solver '{}': expected auto, dense or sparse", name);
+    }
+    return SolverKind::kAuto;
+}
+
 CalcOptions calc_options_for(std::size_t n, SolverKind solver) {
     CalcOptions o;
     o.solver.kind = solver;

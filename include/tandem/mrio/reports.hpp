@@ -28,6 +28,9 @@ constexpr std::size_t kInverseThreshold = 2000;
 constexpr std::size_t kKeepAThreshold = 4000;
 constexpr std::size_t kDenseAnalysisLimit = 6000;
 
+// "auto", "dense" or "sparse"; anything else is a usage error naming the three.
+SolverKind parse_solver_kind(const std::string& name);
+
 // calc_all's options for a model of n sectors: A kept up to kKeepAThreshold.
 CalcOptions calc_options_for(std::size_t n, SolverKind solver = SolverKind::kAuto);
 
