@@ -164,7 +164,7 @@ Data gather(const Mrio& m, const TableSet& t, const Activity* activity) {
     // them, netted out as `tandem china build` does (rule transit-netted).
     d.transit = t.kind == "mrio" ? Matrix::Zero(d.n, d.nr) : net_transit(t, d.outflow, d.inflow);
     d.rest = provinces ? "Rest of China" : "Other regions";
-    d.rest_zh = provinces ? "全国其他" : "其他地区";
+    d.rest_zh = provinces ? "全国其他地区" : "其他地区";
     if (activity != nullptr) {
         if (activity->end.values.rows() != d.nr || activity->end.values.cols() != d.n) {
             fail(ErrorCode::kInvalidInput,
@@ -544,6 +544,7 @@ Brief two_region_brief(const Mrio& m,
     out.unit = tables.unit;
     out.measure = activity.measure;
     out.rest = d.rest;
+    out.sectors = tables.sectors;
     out.source =
         tables.kind == "mrio"
             ? fmt::format("the MRIO '{}' and regional tables derived from it", tables.source)

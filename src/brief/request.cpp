@@ -82,6 +82,10 @@ bool BriefRequest::is_valid(std::string* why) const {
         *why = "list at least one sector per table (top >= 1)";
         return false;
     }
+    if (!lang.empty() && lang != "en" && lang != "zh") {
+        *why = fmt::format("unknown language '{}': expected en or zh", lang);
+        return false;
+    }
     return true;
 }
 
@@ -170,37 +174,52 @@ Brief run_brief(const BriefRequest& request) {
     Brief b = two_region_brief(
         d.mrio, d.tables, activity, request.regions[0], request.regions[1], options);
     b.notes.insert(b.notes.begin(), notes.begin(), notes.end());
-    return b;
+    return in_language(std::move(b), request.resolved_lang());
 }
 
 Table run_partner_ranking(const BriefRequest& request) {
     const BriefData d = load_brief_data(request);
-    return partner_ranking(d.mrio, d.tables, request.regions[0]);
+    Table ranking = partner_ranking(d.mrio, d.tables, request.regions[0]);
+    return request.resolved_lang() == i18n::Lang::kEn
+               ? ranking
+               : partners_in_language(
+                     std::move(ranking), d.tables.sectors, request.resolved_lang());
 }
 
 std::vector<Table> titled_tables(Brief b, bool titles_as_names) {
+    const bool zh = b.lang == i18n::Lang::kZh;
     auto with_zh = [](const Code& c) {
         return c.name_zh.empty() ? c.name_en : fmt::format("{} ({})", c.name_en, c.name_zh);
     };
-    const std::string pair = with_zh(b.a) + " and " + with_zh(b.b);
+    const std::string year =
+        b.year > 0 ? fmt::format(fmt::runtime(zh ? "，{} 年" : ", {}"), b.year) : std::string();
     const std::vector<std::pair<Table*, std::string>> titled = {
         {&b.summary,
-         fmt::format("{}{}: the two economies ({})",
-                     pair,
-                     b.year > 0 ? fmt::format(", {}", b.year) : std::string(),
-                     b.unit)},
+         zh ? fmt::format("{}与{}{}：两地经济概况（{}）",
+                          display_name(b.a, b.lang),
+                          display_name(b.b, b.lang),
+                          year,
+                          b.unit)
+            : fmt::format(
+                  "{} and {}{}: the two economies ({})", with_zh(b.a), with_zh(b.b), year, b.unit)},
         {&b.specialisations,
-         fmt::format("Specialisations (RCA of {} among {} regions)", b.measure, b.regions)},
+         zh ? fmt::format("优势产业（{} 个地区中{}的显示性比较优势 RCA）", b.regions, b.measure)
+            : fmt::format("Specialisations (RCA of {} among {} regions)", b.measure, b.regions)},
         {&b.key_sectors,
-         "Key sectors (power and sensitivity of dispersion both above 1, regional flows)"},
-        {&b.complementarity, "Complementarity, measured several ways"},
+         zh ? "关键部门（影响力系数与感应度系数均大于 1，区域流量）"
+            : "Key sectors (power and sensitivity of dispersion both above 1, regional flows)"},
+        {&b.complementarity, zh ? "互补性的多种度量" : "Complementarity, measured several ways"},
         {&b.supply_chains,
-         "Supply chains: flows between the two, and what each could sell the other more of"},
-        {&b.relatedness, "Relatedness: what one is strong in and the other is close to"},
+         zh ? "供应链：双方之间的流量，以及各自可向对方多销售的产品"
+            : "Supply chains: flows between the two, and what each could sell the other more of"},
+        {&b.relatedness,
+         zh ? "关联性：一方具优势、另一方接近的部门"
+            : "Relatedness: what one is strong in and the other is close to"},
         {&b.areas,
-         "The symposium's cooperation areas (score: the share of both regions' outside "
-         "purchases in the area the other could supply)"},
-        {&b.scenario, "Win-win scenario: " + b.scenario_text},
+         zh ? "座谈会确定的合作领域（得分：双方在该领域的外购中可由对方供给的比重）"
+            : "The symposium's cooperation areas (score: the share of both regions' outside "
+              "purchases in the area the other could supply)"},
+        {&b.scenario, (zh ? "共赢情景：" : "Win-win scenario: ") + b.scenario_text},
     };
     std::vector<Table> out;
     for (const auto& [t, title] : titled) {
@@ -217,6 +236,55 @@ std::vector<Table> titled_tables(Brief b, bool titles_as_names) {
     return out;
 }
 
+std::vector<Table> file_tables(const Brief& b) {
+    const bool zh = b.lang == i18n::Lang::kZh;
+    auto tables = titled_tables(b, false);
+    if (!tables.empty()) {
+        auto& first = tables.front().notes;
+        for (const auto& c : b.cautions) {
+            first.push_back((zh ? "数据提示：" : "data caution: ") + c);
+        }
+        first.insert(first.end(), b.notes.begin(), b.notes.end());
+        for (const auto& r : b.reasons) {
+            first.push_back((zh ? "合作领域：" : "area: ") + r);
+        }
+    }
+    return tables;
+}
+
+std::string closing_text(const Brief& b) {
+    const bool zh = b.lang == i18n::Lang::kZh;
+    std::string out;
+    auto section = [&](const std::vector<std::string>& items, const std::string& heading) {
+        if (items.empty()) {
+            return;
+        }
+        out += "\n" + heading + "\n";
+        for (const auto& item : items) {
+            out += "  - " + item + "\n";
+        }
+    };
+    section(b.reasons,
+            zh ? fmt::format("各合作领域得分的理由（金额单位：{}）：", b.unit)
+               : std::string("Why each area scores as it does:"));
+    section(b.cautions,
+            zh ? fmt::format("数据提示（阈值见 docs/brief.md；金额单位：{}）：", b.unit)
+               : std::string("Data cautions (docs/brief.md gives the thresholds):"));
+    section(b.notes, zh ? "数据说明：" : "Notes on the data:");
+    return out;
+}
+
+i18n::Lang BriefRequest::resolved_lang() const {
+    if (!lang.empty()) {
+        return i18n::parse_lang(lang);
+    }
+    const bool chinese =
+        !regions.empty() && std::all_of(regions.begin(), regions.end(), [](const std::string& r) {
+            return data::has_non_ascii(r);
+        });
+    return chinese ? i18n::Lang::kZh : i18n::Lang::kEn;
+}
+
 std::string brief_json(const Brief& brief) {
     std::ostringstream tables_json;
     data::write_json(titled_tables(brief, false), tables_json);
@@ -225,6 +293,12 @@ std::string brief_json(const Brief& brief) {
     j["cautions"] = brief.cautions;
     j["notes"] = brief.notes;
     j["reasons"] = brief.reasons;
+    j["lang"] = std::string(i18n::lang_code(brief.lang));
+    nlohmann::ordered_json terms = nlohmann::ordered_json::array();
+    for (const auto& g : glossary(brief.lang)) {
+        terms.push_back({{"term", g.term}, {"meaning", g.meaning}, {"reading", g.reading}});
+    }
+    j["glossary"] = std::move(terms);
     return j.dump(1) + "\n";
 }
 

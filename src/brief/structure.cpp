@@ -187,6 +187,9 @@ Eigen::Index find_region(const std::vector<Code>& regions,
         if (c.name_en != c.code) {
             names.push_back(c.name_en);
         }
+        if (!c.name_zh.empty()) {
+            names.push_back(c.name_zh);
+        }
     }
     fail(ErrorCode::kInvalidInput,
          "unknown region '{}' in {}; did you mean {}?",

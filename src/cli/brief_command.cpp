@@ -15,6 +15,7 @@
 #include "tandem/data/datasets.hpp"
 #include "tandem/data/long_panel.hpp"
 #include "tandem/data/output_folder.hpp"
+#include "tandem/data/pdf.hpp"
 #include "tandem/data/regions.hpp"
 #include "tandem/data/table_writers.hpp"
 #include "tandem/data/tandem_format.hpp"
@@ -41,30 +42,9 @@ struct BriefArgs {
     data::PanelColumns columns;
     std::string measure = "activity";
     std::string areas;
+    std::string lang;
     OutputOptions out;
 };
-
-// The terminal's closing lists: area reasons, data cautions, notes.
-void print_brief_notes(const brief::Brief& b) {
-    if (!b.reasons.empty()) {
-        std::cout << "\nWhy each area scores as it does:\n";
-    }
-    for (const auto& r : b.reasons) {
-        std::cout << "  - " << r << '\n';
-    }
-    if (!b.cautions.empty()) {
-        std::cout << "\nData cautions (docs/brief.md gives the thresholds):\n";
-    }
-    for (const auto& c : b.cautions) {
-        std::cout << "  - " << c << '\n';
-    }
-    if (!b.notes.empty()) {
-        std::cout << "\nNotes on the data:\n";
-    }
-    for (const auto& n : b.notes) {
-        std::cout << "  - " << n << '\n';
-    }
-}
 
 // Writes the brief where the options say: HTML, one JSON object, tables (files or terminal).
 void write_brief(const brief::Brief& b, const BriefArgs& a) {
@@ -82,6 +62,14 @@ void write_brief(const brief::Brief& b, const BriefArgs& a) {
             return;
         }
     }
+    if (a.out.output.ends_with(".pdf")) {
+        refuse_input_overlap(a.out.output, a.out.inputs);
+        data::write_pdf(brief::brief_html(b), a.out.output);
+        if (!a.out.quiet) {
+            std::cerr << "wrote " << a.out.output << '\n';
+        }
+        return;
+    }
     const bool terminal = a.out.format == "table" && a.out.output.empty();
     const bool json =
         a.out.format == "json" || (a.out.format == "table" && a.out.output.ends_with(".json"));
@@ -98,21 +86,10 @@ void write_brief(const brief::Brief& b, const BriefArgs& a) {
         }
         return;
     }
-    auto tables = brief::titled_tables(b, terminal);
-    if (!terminal && !tables.empty()) {
-        // What the terminal prints below the tables travels with the first table in files.
-        auto& first = tables.front().notes;
-        for (const auto& c : b.cautions) {
-            first.push_back("data caution: " + c);
-        }
-        first.insert(first.end(), b.notes.begin(), b.notes.end());
-        for (const auto& r : b.reasons) {
-            first.push_back("area: " + r);
-        }
-    }
-    emit(tables, a.out);
+    // What the terminal prints below the tables travels with the first table in files.
+    emit(terminal ? brief::titled_tables(b, true) : brief::file_tables(b), a.out);
     if (terminal) {
-        print_brief_notes(b);
+        std::cout << brief::closing_text(b);
     }
 }
 
@@ -174,6 +151,11 @@ void add_brief_command(CLI::App& app) {
                     "optional name, name_zh); default: the symposium's ten areas on China's 42 "
                     "sectors");
     cmd->add_option("--top", a->top, "sectors listed per table (default 8)");
+    cmd->add_option("--lang",
+                    a->lang,
+                    "en or zh: the language of every label, reason and note (default: zh when "
+                    "both regions are named in Chinese, else en)")
+        ->check(CLI::IsMember({"en", "zh"}));
     cmd->add_option(
         "--html", a->html, "also write the report as one self-contained HTML page with charts");
     add_output_options(*cmd, a->out);
@@ -194,6 +176,7 @@ void add_brief_command(CLI::App& app) {
         request.columns = a->columns;
         request.measure = a->measure;
         request.areas = a->areas;
+        request.lang = a->lang;
         a->out.inputs = request.inputs();
         refuse_input_overlap(a->html, a->out.inputs);
         std::string why;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tandem/brief/structure.hpp"
+#include "tandem/core/i18n.hpp"
 #include "tandem/core/io_table.hpp"
 #include "tandem/core/labels.hpp"
 #include "tandem/core/mrio.hpp"
@@ -79,21 +80,23 @@ Matrix net_transit(const TableSet& tables, Matrix& outflow, Matrix& inflow);
 bool mrio_matches_tables(const Mrio& mrio, const TableSet& tables);
 
 struct Brief {
+    i18n::Lang lang = i18n::Lang::kEn;  // of its labels and sentences (in_language)
     Code a;
     Code b;
     int year = 0;
     std::size_t regions = 0;  // in the system (the specialisations are among these)
     std::string unit;
-    Table summary;          // indicators of both, side by side
-    Table specialisations;  // each region's top sectors by RCA
-    Table key_sectors;      // each region's key sectors (Rasmussen linkages, regional flows)
-    Table supply_chains;    // sectors: flows both ways, net supply, purchases, potential
-    Table complementarity;  // the measures side by side
-    Table relatedness;      // where one is specialised and the other is close
-    Table areas;            // the cooperation areas, scored, with reasons
-    Table scenario;         // effects by region: intra, feedback, spillover; VA, income, jobs
-    Table flows;            // A, B, rest of China x the same: inter-regional flows (MRIO)
-    Table map;              // every province: longitude, latitude of its capital, value added
+    Table summary;              // indicators of both, side by side
+    Table specialisations;      // each region's top sectors by RCA
+    Table key_sectors;          // each region's key sectors (Rasmussen linkages, regional flows)
+    Table supply_chains;        // sectors: flows both ways, net supply, purchases, potential
+    Table complementarity;      // the measures side by side
+    Table relatedness;          // where one is specialised and the other is close
+    Table areas;                // the cooperation areas, scored, with reasons
+    Table scenario;             // effects by region: intra, feedback, spillover; VA, income, jobs
+    Table flows;                // A, B, rest of China x the same: inter-regional flows (MRIO)
+    Table map;                  // every province: longitude, latitude of its capital, value added
+    std::vector<Code> sectors;  // of the data, with their Chinese names where known
     std::string scenario_text;
     std::vector<std::string> reasons;     // area reasons, in the areas' order
     std::string measure = "value added";  // of the specialisation and relatedness tables
@@ -122,9 +125,31 @@ Brief two_region_brief(const Mrio& mrio,
                        const std::string& b,
                        const BriefOptions& options = {});
 
+// The brief as a reader of `lang` sees it: every label, reason, note and caution in that
+// language (figures unchanged; table names, the keys of files and sheets, stay). Sector, area
+// and region names come from the brief's own bilingual labels and data::provinces(). Text the
+// catalogue lacks stays English and is listed in `untranslated` when given.
+Brief in_language(Brief brief, i18n::Lang lang, std::vector<std::string>* untranslated = nullptr);
+
+// A partner ranking (partner_ranking) in `lang`; sectors: of its data, for their names.
+Table partners_in_language(Table ranking, const std::vector<Code>& sectors, i18n::Lang lang);
+
+// The region's name in the brief's language.
+const std::string& display_name(const Code& region, i18n::Lang lang);
+
+// What each index of a brief means and how to read it, in one language: rows of
+// (term, meaning, how to read); the HTML and PDF reports end with it.
+struct GlossaryEntry {
+    std::string term;
+    std::string meaning;
+    std::string reading;
+};
+std::vector<GlossaryEntry> glossary(i18n::Lang lang);
+
 // A self-contained HTML report of a brief (inline SVG charts, English and Chinese labels; opens
-// offline): bar charts of specialisations and potentials, the flows between the two regions
-// and the rest of China, a map of the provinces, and every table.
+// offline and prints on A4): bar charts of specialisations and potentials, the flows between
+// the two regions and the rest of China, a map of the provinces, every table and a glossary,
+// in the brief's language; fonts named for Chinese on Windows, macOS and Linux.
 std::string brief_html(const Brief& brief);
 
 // Every other province ranked by complementarity with `region`, with the reason.

@@ -33,6 +33,10 @@ struct BriefRequest {
     data::PanelColumns columns;
     std::string measure = "activity";
     std::string areas;  // a CSV concordance of cooperation areas (default: the symposium's)
+    // "en" or "zh"; empty: Chinese when both regions were named in Chinese, else English.
+    std::string lang;
+
+    i18n::Lang resolved_lang() const;
 
     bool is_valid(std::string* why) const;
     // The files the request reads (an output may not replace one).
@@ -56,12 +60,18 @@ Brief run_brief(const BriefRequest& request);
 // Every other region ranked as a partner of request.regions[0].
 Table run_partner_ranking(const BriefRequest& request);
 
-// The brief's tables with their titles, empty ones left out: as table names (titles_as_names,
-// for a terminal) or as the first note (files keep short names for sheets and files).
+// The brief's tables with their titles (in the brief's language), empty ones left out: as
+// table names (titles_as_names, for a terminal) or as the first note (files keep short names
+// for sheets and files).
 std::vector<Table> titled_tables(Brief brief, bool titles_as_names);
+// The tables for files: titled, and the first carries the reasons, cautions and notes.
+std::vector<Table> file_tables(const Brief& brief);
+// What a terminal prints below the tables: the areas' reasons, data cautions, notes.
+std::string closing_text(const Brief& brief);
 
 // The brief as one JSON object: "tables" (data::write_json's form), "cautions", "notes",
-// "reasons". What `tandem brief A B -o brief.json` writes and /api/v1/brief answers.
+// "reasons", "lang", "glossary". What `tandem brief A B -o brief.json` writes and /api/v1/brief
+// answers.
 std::string brief_json(const Brief& brief);
 
 }  // namespace tandem::brief

@@ -39,6 +39,67 @@ TEST(Regions, UnknownNamesSuggestTheNearest) {
     }
 }
 
+TEST(Regions, ShortAndOfficialChineseNamesResolve) {
+    // The one-character short names (简称) of the State Council's list, and the official full
+    // names of the autonomous regions.
+    const std::vector<std::pair<const char*, const char*>> names = {
+        {"皖", "Anhui"},
+        {"黑", "Heilongjiang"},
+        {"苏", "Jiangsu"},
+        {"沪", "Shanghai"},
+        {"京", "Beijing"},
+        {"粤", "Guangdong"},
+        {"川", "Sichuan"},
+        {"蜀", "Sichuan"},
+        {"黔", "Guizhou"},
+        {"贵", "Guizhou"},
+        {"滇", "Yunnan"},
+        {"陕", "Shaanxi"},
+        {"晋", "Shanxi"},
+        {"蒙", "Inner Mongolia"},
+        {"宁", "Ningxia"},
+        {"新", "Xinjiang"},
+        {"广西壮族自治区", "Guangxi"},
+        {"新疆维吾尔自治区", "Xinjiang"},
+        {"宁夏回族自治区", "Ningxia"},
+        {"内蒙古自治区", "Inner Mongolia"}};
+    for (const auto& [zh, en] : names) {
+        EXPECT_EQ(data::resolve_province(zh).name_en, en) << zh;
+    }
+    std::set<std::string> abbr;
+    for (const auto& p : data::provinces()) {
+        ASSERT_FALSE(p.abbr_zh.empty()) << p.name_en;
+        for (const auto& a : p.abbr_zh) {
+            EXPECT_TRUE(abbr.insert(a).second) << a;
+        }
+    }
+}
+
+std::string error_of(const char* name) {
+    try {
+        data::resolve_province(name);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(Regions, ChineseTyposSuggestChineseNamesBySoundAndCharacter) {
+    // 微 for 徽: one character off, and "an wei" is nearest "an hui" by sound.
+    EXPECT_NE(error_of("安微").find("did you mean 安徽,"), std::string::npos) << error_of("安微");
+    // A homophone: 辉 and 徽 are both "hui".
+    EXPECT_NE(error_of("安辉").find("did you mean 安徽,"), std::string::npos);
+    EXPECT_NE(error_of("黑龙讲").find("did you mean 黑龙江,"), std::string::npos);
+    // Suggestions are in the script that was typed.
+    EXPECT_EQ(error_of("安微").find("Hebei"), std::string::npos);
+    EXPECT_EQ(error_of("Anhiu").find("安徽"), std::string::npos);
+}
+
+TEST(Regions, PinyinOfChineseText) {
+    EXPECT_EQ(data::pinyin_syllables("黑龙江"), (std::vector<std::string>{"hei", "long", "jiang"}));
+    EXPECT_EQ(data::pinyin_syllables("绿a"), (std::vector<std::string>{"lv", "a"}));
+}
+
 TEST(Regions, GroupsOfTheNationalStrategies) {
     auto has = [](const char* region, const char* group) {
         const auto& g = data::resolve_province(region).groups;
