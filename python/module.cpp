@@ -18,6 +18,7 @@
 #include "tandem/core/error.hpp"
 #include "tandem/data/china_tables.hpp"
 #include "tandem/data/datasets.hpp"
+#include "tandem/data/pdf.hpp"
 #include "tandem/data/regions.hpp"
 #include "tandem/geo/complexity.hpp"
 #include "tandem/geo/panel_reports.hpp"
@@ -456,6 +457,7 @@ brief::BriefRequest request_of(const std::vector<std::string>& regions, const py
     r.activity = d["activity"].cast<std::string>();
     r.measure = d["measure"].cast<std::string>();
     r.areas = d["areas"].cast<std::string>();
+    r.lang = d["lang"].cast<std::string>();
     std::string why;
     if (!r.is_valid(&why)) {
         fail(ErrorCode::kUsage, "{}", why);
@@ -483,7 +485,10 @@ void bind_brief(py::module_& m) {
             },
             py::arg("titles_as_names") = true)
         .def("to_json", [](const brief::Brief& b) { return brief::brief_json(b); })
-        .def("to_html", [](const brief::Brief& b) { return brief::brief_html(b); });
+        .def("to_html", [](const brief::Brief& b) { return brief::brief_html(b); })
+        .def("to_pdf", [](const brief::Brief& b, const std::string& path) {
+            data::write_pdf(brief::brief_html(b), path);
+        });
     m.def("brief", [](const std::vector<std::string>& regions, const py::dict& options) {
         const auto request = request_of(regions, options);
         py::gil_scoped_release release;

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every build and test dependency from Debian 12's packages (run as root).
-# --test adds what only the tests need: Debian's Chromium, which renders the brief's HTML report.
+# Chromium prints the PDF reports (tandem brief -o brief.pdf) and fonts-noto-cjk gives the
+# Chinese edition real glyphs. --test adds what only the tests need: pdftotext and pdffonts
+# (poppler-utils) to read the PDFs back, pytest and the notebook runner.
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git clang-format
@@ -9,9 +11,10 @@ packages=(
   libcsv-dev libutf8proc-dev libxlsxwriter-dev libspectra-dev
   libgtest-dev libbenchmark-dev libcpptoml-dev coinor-libcbc-dev libxapian-dev
   python3 python3-dev pybind11-dev python3-numpy python3-pandas time
+  chromium fonts-noto-cjk
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium python3-pytest python3-nbclient python3-nbformat python3-ipykernel)
+  packages+=(poppler-utils python3-pytest python3-nbclient python3-nbformat python3-ipykernel)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -27,7 +27,7 @@ Error.__doc__ = ("An error of tandem: .message says what and where (file, line, 
 
 def _brief_options(options):
     allowed = {"demand", "scenario", "top", "mrio", "tables", "base", "year", "activity",
-               "measure", "areas"}
+               "measure", "areas", "lang"}
     unknown = set(options) - allowed
     if unknown:
         raise TypeError(f"unknown option(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
@@ -46,6 +46,7 @@ def _brief_options(options):
         "activity": str(options.get("activity", "")),
         "measure": str(options.get("measure", "activity")),
         "areas": str(options.get("areas", "")),
+        "lang": str(options.get("lang", "")),
     }
 
 
@@ -57,7 +58,7 @@ def _readable(x):
 class Brief:
     """A two-region brief: .tables (name -> DataFrame, the title in .attrs["title"]),
     .scenario (the win-win scenario's effects by region), .cautions, .notes, .reasons;
-    .to_html() and .to_json() give what `tandem brief` writes."""
+    .to_html(), .to_json() and .to_pdf(path) give what `tandem brief` writes."""
 
     def __init__(self, handle):
         self._b = handle
@@ -83,6 +84,10 @@ class Brief:
     def to_html(self):
         return self._b.to_html()
 
+    def to_pdf(self, path):
+        """Writes the print-ready A4 PDF (needs Chromium, as `tandem brief -o x.pdf`)."""
+        self._b.to_pdf(_os.fspath(path))
+
     def to_json(self):
         return self._b.to_json()
 
@@ -107,7 +112,8 @@ class Brief:
 def brief(a, b, **options):
     """The complementarity and win-win brief of two regions (`tandem brief A B`): options
     demand=["BUYER:SELLER:SECTORS:AMOUNT"], scenario=TOML file, top=8, mrio=folder or
-    "china:2012", tables, base, year, activity=long CSV, measure, areas=CSV."""
+    "china:2012", tables, base, year, activity=long CSV, measure, areas=CSV, lang="en" or "zh"
+    (default: zh when both regions are named in Chinese)."""
     return Brief(_tandem.brief([a, b], _brief_options(options)))
 
 

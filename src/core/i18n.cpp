@@ -191,7 +191,7 @@ void Translator::add_term(const std::string& en, const std::string& zh) {
 }
 
 std::string Translator::operator()(const std::string& en) const {
-    if (lang_ == Lang::kEn) {
+    if (lang_ == Lang::kEn || !has_latin_letter(en)) {
         return en;
     }
     std::string out = impl_->translate(en, 0);

@@ -29,6 +29,21 @@ def test_brief_options_and_errors():
         tandem.brief("Heilongjiang", "Anhui", colour="red")
 
 
+def test_brief_in_chinese_equals_the_cli(cli, tmp_path):
+    # Both regions named in Chinese: the Chinese edition, as on the command line.
+    b = tandem.brief("黑龙江", "安徽")
+    out = tmp_path / "brief_zh.json"
+    cli("brief", "黑龙江", "安徽", "-o", str(out), "-q")
+    j = json.loads(out.read_text(encoding="utf-8"))
+    assert json.loads(b.to_json()) == j and j["lang"] == "zh"
+    summary = b.tables["summary"]
+    assert summary.index[0] == "增加值"
+    assert summary.loc["增加值", "黑龙江"] == pytest.approx(159026793, rel=1e-8)
+    assert tandem.brief("黑龙江", "安徽", lang="en").tables["summary"].index[0] == "value added"
+    with pytest.raises(tandem.Error):
+        tandem.brief("黑龙江", "安徽", lang="fr")
+
+
 def test_partners_rank_every_other_province():
     ranking = tandem.partners("Anhui")
     assert len(ranking) == 30

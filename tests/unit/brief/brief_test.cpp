@@ -836,3 +836,58 @@ TEST(Brief, PartnerRankingRecomputed) {
 
 }  // namespace
 }  // namespace tandem::test
+
+namespace tandem::test {
+namespace {
+
+// The Chinese edition translates every label and sentence of the brief for Heilongjiang and
+// Anhui with each other province (the catalogue misses nothing the brief says), and changes
+// no figure.
+TEST(BriefLanguage, ChineseEditionIsCompleteAndKeepsTheFigures) {
+    const auto& s = shipped();
+    for (const char* partner : {"Anhui", "Hainan", "Tibet", "Beijing", "Xinjiang", "Guangdong"}) {
+        for (const char* region : {"Heilongjiang", "Jiangsu"}) {
+            const auto en = brief::two_region_brief(s.mrio, s.tables, s.base, region, partner);
+            std::vector<std::string> missing;
+            const auto zh = brief::in_language(en, i18n::Lang::kZh, &missing);
+            EXPECT_TRUE(missing.empty()) << region << "-" << partner << ": " << missing.front();
+            EXPECT_EQ(zh.lang, i18n::Lang::kZh);
+            EXPECT_EQ(zh.scenario.values, en.scenario.values);
+            EXPECT_EQ(zh.supply_chains.values, en.supply_chains.values);
+            EXPECT_EQ(zh.supply_chains.name, en.supply_chains.name);
+            EXPECT_EQ(zh.reasons.size(), en.reasons.size());
+            EXPECT_EQ(zh.cautions.size(), en.cautions.size());
+        }
+    }
+}
+
+TEST(BriefLanguage, GlossaryCoversEveryIndexInBothLanguages) {
+    const auto en = brief::glossary(i18n::Lang::kEn);
+    const auto zh = brief::glossary(i18n::Lang::kZh);
+    ASSERT_EQ(en.size(), zh.size());
+    std::string all;
+    for (const auto& g : en) {
+        EXPECT_FALSE(g.meaning.empty() || g.reading.empty()) << g.term;
+        all += g.term + "\n";
+    }
+    for (const char* index : {"RCA",
+                              "ECI",
+                              "COI",
+                              "Fitness",
+                              "Hachman",
+                              "Herfindahl",
+                              "Krugman",
+                              "Shift-share",
+                              "Michaely",
+                              "PCI",
+                              "COG",
+                              "Relatedness density",
+                              "dispersion",
+                              "spillover"}) {
+        EXPECT_NE(all.find(index), std::string::npos) << index;
+    }
+    EXPECT_EQ(zh[0].term, "显示性比较优势（RCA）");
+}
+
+}  // namespace
+}  // namespace tandem::test
