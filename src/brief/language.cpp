@@ -21,6 +21,8 @@ void add_table_terms(const Table& t, i18n::Translator& tr) {
     }
 }
 
+}  // namespace
+
 i18n::Translator china_translator(i18n::Lang lang, const std::vector<Code>& sectors) {
     i18n::Translator tr(lang);
     for (const auto& p : data::provinces()) {
@@ -34,8 +36,6 @@ i18n::Translator china_translator(i18n::Lang lang, const std::vector<Code>& sect
     }
     return tr;
 }
-
-}  // namespace
 
 Table partners_in_language(Table ranking, const std::vector<Code>& sectors, i18n::Lang lang) {
     china_translator(lang, sectors).table(ranking);

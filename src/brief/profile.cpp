@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "tandem/brief/brief.hpp"
 #include "tandem/brief/structure.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/regions.hpp"
@@ -212,6 +213,74 @@ RegionProfile region_profile(const TableSet& set,
         }
     }
     return p;
+}
+
+ProfileReport profile_report(const TableSet& set,
+                             const std::vector<std::string>& regions,
+                             const ProfileOptions& options,
+                             bool titles_as_names,
+                             i18n::Lang lang) {
+    const bool zh = lang == i18n::Lang::kZh;
+    const i18n::Translator tr = china_translator(lang, set.sectors);
+    ProfileReport out;
+    const std::string source =
+        zh ? "各省统计局 / 国家统计局" : "provincial statistics bureaus / NBS of China";
+    out.header = zh ? fmt::format("{} 年省级投入产出表（{}；单位：{}）。数据来源：{}",
+                                  set.year,
+                                  tr(set.classification),
+                                  tr(set.unit),
+                                  source)
+                    : fmt::format("Provincial input-output tables {} ({}; unit: {}). Source: {}",
+                                  set.year,
+                                  set.classification,
+                                  set.unit,
+                                  source);
+    for (const auto& region : regions) {
+        auto p = region_profile(set, region, options);
+        const std::string name = display_name(p.region, lang);
+        const std::vector<std::pair<Table*, std::string>> titled = {
+            {&p.summary,
+             zh ? fmt::format("{}（{} 年）：规模与结构", name, p.year)
+                : fmt::format("{} ({}) {}: size and structure",
+                              p.region.name_en,
+                              p.region.name_zh,
+                              p.year)},
+            {&p.structure,
+             zh ? fmt::format("增加值最大的部门（{}）", tr(p.unit))
+                : fmt::format("Largest sectors by value added ({})", p.unit)},
+            {&p.multipliers,
+             zh ? "产出乘数最高的部门（区域流量：扣除进口与省外调入）"
+                : "Highest output multipliers (regional flows: imports and inflows removed)"},
+            {&p.key_sectors,
+             zh ? "关键部门（影响力系数与感应度系数均大于 1）"
+                : "Key sectors (power and sensitivity of dispersion both above 1)"},
+        };
+        const std::size_t first = out.tables.size();
+        for (const auto& [table, title] : titled) {
+            tr.table(*table);
+            if (titles_as_names) {
+                table->name = title;
+            } else {
+                table->name = p.region.name_en + " " + table->name;
+                table->notes.insert(table->notes.begin(), title);
+            }
+            out.tables.push_back(std::move(*table));
+        }
+        if (!titles_as_names) {
+            out.tables[first].notes.push_back(
+                zh ? fmt::format("数据来源：{} 年省级投入产出表（{}；单位：{}），{}",
+                                 set.year,
+                                 tr(set.classification),
+                                 tr(set.unit),
+                                 source)
+                   : fmt::format("source: provincial input-output tables {} ({}; unit: {}), {}",
+                                 set.year,
+                                 set.classification,
+                                 set.unit,
+                                 source));
+        }
+    }
+    return out;
 }
 
 }  // namespace tandem::brief

@@ -275,14 +275,7 @@ std::string closing_text(const Brief& b) {
 }
 
 i18n::Lang BriefRequest::resolved_lang() const {
-    if (!lang.empty()) {
-        return i18n::parse_lang(lang);
-    }
-    const bool chinese =
-        !regions.empty() && std::all_of(regions.begin(), regions.end(), [](const std::string& r) {
-            return data::has_non_ascii(r);
-        });
-    return chinese ? i18n::Lang::kZh : i18n::Lang::kEn;
+    return i18n::language_for(lang, regions);
 }
 
 std::string brief_json(const Brief& brief) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "tandem/brief/brief.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/delimited.hpp"
 #include "tandem/data/regions.hpp"
@@ -525,6 +526,50 @@ StructureProfile structure_profile(const Activity& activity,
                                 shift.mix.row(r1).transpose(),
                                 comp});
     return p;
+}
+
+StructureReport structure_report(const TableSet& end,
+                                 const TableSet& base,
+                                 const std::string& region,
+                                 const StructureOptions& options,
+                                 bool titles_as_names,
+                                 i18n::Lang lang) {
+    const bool zh = lang == i18n::Lang::kZh;
+    const i18n::Translator tr = china_translator(lang, end.sectors);
+    auto p = structure_profile(end, base, region, options);
+    const std::vector<std::pair<Table*, std::string>> titled = {
+        {&p.summary,
+         zh ? fmt::format("{}（{} 年）：在 {} 个省份中的产业结构（{}；按部门增加值）",
+                          display_name(p.region, lang),
+                          p.year,
+                          end.tables.size(),
+                          tr(p.unit))
+            : fmt::format("{} ({}) {}: structure among {} provinces ({}; value added by sector)",
+                          p.region.name_en,
+                          p.region.name_zh,
+                          p.year,
+                          end.tables.size(),
+                          p.unit)},
+        {&p.specialisations,
+         zh ? "主要优势部门（RCA ≥ 1），按 RCA 排序" : "Top specialisations (RCA >= 1), by RCA"},
+        {&p.opportunities,
+         zh ? "最接近的非优势部门：关联密度（py-ecomplexity）、关联密度（EconGeo）、COG"
+            : "Nearest sectors without RCA: density (py-ecomplexity), relatedness density "
+              "(EconGeo), COG"},
+        {&p.shift_share,
+         zh ? fmt::format("{}—{} 年增加值的偏离-份额分析，按竞争力分量排序", p.base_year, p.year)
+            : fmt::format(
+                  "Shift-share of value added {}-{}, by competitiveness", p.base_year, p.year)},
+    };
+    StructureReport out;
+    for (const auto& [table, title] : titled) {
+        tr.table(*table);
+        table->name = titles_as_names ? title : table->name;
+        out.tables.push_back(std::move(*table));
+    }
+    out.notes = p.notes;
+    tr.list(out.notes);
+    return out;
 }
 
 }  // namespace tandem::brief

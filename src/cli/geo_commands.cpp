@@ -376,6 +376,7 @@ void add_profile_command_geo(CLI::App& group) {
         int year = 2017;
         int base = 2012;
         std::size_t top = 10;
+        std::string lang;
         OutputOptions out;
     };
     auto a = std::make_shared<Args>();
@@ -389,40 +390,25 @@ void add_profile_command_geo(CLI::App& group) {
     cmd->add_option("--base", a->base, "base year of the shift-share (default 2012)");
     cmd->add_option("--top", a->top, "sectors listed (default 10)");
     add_output_options(*cmd, a->out);
+    cmd->add_option("--lang", a->lang, "en or zh (default: zh when the region is named in Chinese)")
+        ->check(CLI::IsMember({"en", "zh"}));
     cmd->callback([a] {
-        const TableSet end = data::load_provincial_tables(a->year);
-        const TableSet base = data::load_provincial_tables(a->base);
         brief::StructureOptions options;
         options.top = a->top;
-        auto p = brief::structure_profile(end, base, a->region, options);
         const bool terminal = a->out.format == "table" && a->out.output.empty();
+        const auto lang = i18n::language_for(a->lang, {a->region});
+        const auto report = brief::structure_report(data::load_provincial_tables(a->year),
+                                                    data::load_provincial_tables(a->base),
+                                                    a->region,
+                                                    options,
+                                                    terminal,
+                                                    lang);
         if (!a->out.quiet) {
-            for (const auto& n : p.notes) {
-                std::cerr << "note: " << n << '\n';
+            for (const auto& n : report.notes) {
+                std::cerr << (lang == i18n::Lang::kZh ? "注：" : "note: ") << n << '\n';
             }
         }
-        std::vector<Table> tables;
-        const std::vector<std::pair<Table*, std::string>> titled = {
-            {&p.summary,
-             fmt::format("{} ({}) {}: structure among {} provinces ({}; value added by sector)",
-                         p.region.name_en,
-                         p.region.name_zh,
-                         p.year,
-                         end.tables.size(),
-                         p.unit)},
-            {&p.specialisations, "Top specialisations (RCA >= 1), by RCA"},
-            {&p.opportunities,
-             "Nearest sectors without RCA: density (py-ecomplexity), relatedness density "
-             "(EconGeo), COG"},
-            {&p.shift_share,
-             fmt::format(
-                 "Shift-share of value added {}-{}, by competitiveness", p.base_year, p.year)},
-        };
-        for (const auto& [table, title] : titled) {
-            table->name = terminal ? title : table->name;
-            tables.push_back(std::move(*table));
-        }
-        emit(tables, a->out);
+        emit(report.tables, a->out);
     });
 }
 

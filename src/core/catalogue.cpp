@@ -72,7 +72,7 @@ const std::vector<Pattern>& catalogue() {
         {"power of dispersion", "影响力系数"},
         {"sensitivity of dispersion", "感应度系数"},
         {"value added share %", "增加值比重（%）"},
-        {"density", "关联密度"},
+        {"density", "密度"},
         {"COG", "机会收益 COG"},
         {"PCI", "产品复杂度 PCI"},
         {"RCA of the strong", "优势方 RCA"},
@@ -108,7 +108,30 @@ const std::vector<Pattern>& catalogue() {
          "concordance of areas to this MRIO's sectors",
          "未列合作领域：其对照表针对中国 42 部门投入产出表；请提供合作领域与本 MRIO 部门的对照表"},
 
+        // Profiles.
+        {"value", "数值"},
+        {"share of China %", "占全国比重 %"},
+        {"% of region", "占本地区 %"},
+        {"location quotient", "区位商"},
+        {"output I", "产出乘数 I"},
+        {"output II", "产出乘数 II"},
+        {"value added I", "增加值乘数 I"},
+        {"income I", "收入乘数 I"},
+        {"income II", "收入乘数 II"},
+        {"import share %", "进口比重 %"},
+        {"Gross output", "总产出"},
+        {"Value added (GDP)", "增加值"},
+
         // Patterns, specific before general.
+        {"China IO {} sectors ({})", "中国投入产出表 {0} 部门（{1} 年）"},
+        {"data caution: {} sector(s) ({}) draw more from outside (imports and inflows) than the "
+         "region uses of them (re-exports, transit or inconsistent source data): their import "
+         "share is capped at 100% and they buy nothing locally in the model",
+         "数据提示：{0} "
+         "个部门（{1}"
+         "）从外部（进口与省外调入）获得的多于本地区的使用量（转口、过境或源数据不一致）："
+         "模型中其进口比重以 100% 为上限，且不在本地购买"},
+
         {"{}, {}: {} of its official outflows of {} ({}%) are transit (outflows and exports "
          "above its output of {}); netted out of its inflows and outflows, as the MRIO build does",
          "{0}，{1}：官方调出 {3} 中有 {2}（{4}%）为过境（调出与出口之和超过其产出 {5}）；"

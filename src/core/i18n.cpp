@@ -28,6 +28,18 @@ std::string_view lang_code(Lang lang) {
     return lang == Lang::kZh ? "zh" : "en";
 }
 
+Lang language_for(const std::string& option, const std::vector<std::string>& typed_names) {
+    if (!option.empty()) {
+        return parse_lang(option);
+    }
+    const bool chinese =
+        !typed_names.empty() &&
+        std::all_of(typed_names.begin(), typed_names.end(), [](const std::string& name) {
+            return std::any_of(name.begin(), name.end(), [](char c) { return (c & 0x80) != 0; });
+        });
+    return chinese ? Lang::kZh : Lang::kEn;
+}
+
 namespace {
 
 bool has_latin_letter(const std::string& s) {
@@ -208,7 +220,7 @@ std::string Translator::operator()(const std::string& en) const {
 namespace {
 
 bool is_chinese_level(const std::string& name) {
-    return name == "name_zh" || name == "部门" || name == "名称";
+    return name == "name_zh" || name == "部门" || name == "名称" || name == "指标";
 }
 
 // Chinese: the English-name level before a Chinese-name one goes (and an "area" id with it),

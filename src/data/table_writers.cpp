@@ -390,7 +390,9 @@ std::string render_table(const Table& t, const TerminalOptions& o) {
             fmt::format("... {} more rows (a file output holds them all)\n", t.rows.size() - shown);
     }
     for (const auto& n : t.notes) {
-        out += "note: " + n + "\n";
+        // A note in Chinese (a Chinese report's) reads "注：".
+        out += (!n.empty() && (static_cast<unsigned char>(n[0]) & 0x80) != 0 ? "注：" : "note: ") +
+               n + "\n";
     }
     return out;
 }

@@ -134,6 +134,10 @@ Brief in_language(Brief brief, i18n::Lang lang, std::vector<std::string>* untran
 // A partner ranking (partner_ranking) in `lang`; sectors: of its data, for their names.
 Table partners_in_language(Table ranking, const std::vector<Code>& sectors, i18n::Lang lang);
 
+// A translator that knows China's provinces, the cooperation areas and the given sectors by
+// their Chinese names (for any report on China's data).
+i18n::Translator china_translator(i18n::Lang lang, const std::vector<Code>& sectors);
+
 // The region's name in the brief's language.
 const std::string& display_name(const Code& region, i18n::Lang lang);
 

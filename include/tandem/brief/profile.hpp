@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "tandem/core/i18n.hpp"
 #include "tandem/core/io_table.hpp"
 #include "tandem/core/labels.hpp"
 
@@ -27,5 +28,18 @@ struct RegionProfile {
 RegionProfile region_profile(const TableSet& set,
                              const std::string& region,
                              const ProfileOptions& options = {});
+
+// The profiles of several regions as `tandem profile` shows them: each table titled (as its
+// name for a terminal; else as its first note, the name kept short for files and sheets, and
+// the source on the first table of each region), in the reader's language.
+struct ProfileReport {
+    std::string header;  // the data and its source, one line
+    std::vector<Table> tables;
+};
+ProfileReport profile_report(const TableSet& set,
+                             const std::vector<std::string>& regions,
+                             const ProfileOptions& options,
+                             bool titles_as_names,
+                             i18n::Lang lang = i18n::Lang::kEn);
 
 }  // namespace tandem::brief

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tandem/core/i18n.hpp"
 #include "tandem/core/io_table.hpp"
 #include "tandem/core/labels.hpp"
 #include "tandem/data/long_panel.hpp"
@@ -88,5 +89,18 @@ StructureProfile structure_profile(const TableSet& end,
 StructureProfile structure_profile(const Activity& activity,
                                    const std::string& region,
                                    const StructureOptions& options = {});
+
+// `tandem geo profile`: the structure profile of a province among all, its tables titled (as
+// their names for a terminal, files keep short names) in the reader's language, and its notes.
+struct StructureReport {
+    std::vector<Table> tables;
+    std::vector<std::string> notes;
+};
+StructureReport structure_report(const TableSet& end,
+                                 const TableSet& base,
+                                 const std::string& region,
+                                 const StructureOptions& options,
+                                 bool titles_as_names,
+                                 i18n::Lang lang = i18n::Lang::kEn);
 
 }  // namespace tandem::brief

@@ -19,6 +19,9 @@ enum class Lang { kEn, kZh };
 // "en" or "zh" (also "zh-CN", "chinese", "中文"); throws Error(kUsage) otherwise.
 Lang parse_lang(std::string_view name);
 std::string_view lang_code(Lang lang);  // "en", "zh"
+// The language a command speaks: the one asked for (option "en" or "zh"), else Chinese when
+// every name the user typed (regions, ...) is in Chinese, else English.
+Lang language_for(const std::string& option, const std::vector<std::string>& typed_names);
 
 // English and Chinese of one piece of text; `in` picks one.
 struct Text {
