@@ -27,6 +27,8 @@ target_include_directories(tandem::utf8proc SYSTEM INTERFACE ${UTF8PROC_INCLUDE_
 target_link_libraries(tandem::utf8proc INTERFACE ${UTF8PROC_LIBRARY})
 
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+# qpdf: splitting the printed agendas into one PDF per delegate.
+pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
 # COIN-OR CBC: the exact MILP path of the meeting scheduler.
 pkg_check_modules(CBC REQUIRED IMPORTED_TARGET cbc)
 # Xapian: full-text matching of offers and needs (Chinese through CJK n-grams).

@@ -16,6 +16,14 @@ namespace tandem::cli {
 
 namespace {
 
+void add_agenda_options(CLI::App& cmd, std::string& lang, bool& pdf) {
+    cmd.add_option("--lang", lang, "en or zh: agendas, ushers' grid, reasons and summary")
+        ->check(CLI::IsMember({"en", "zh"}));
+    cmd.add_flag("--pdf",
+                 pdf,
+                 "also print-ready PDFs (Chromium): agendas.pdf, pdf/<delegate>.pdf, ushers.pdf");
+}
+
 void add_suggest_options(CLI::App& cmd, match::SuggestOptions& o) {
     cmd.add_option("--min-score", o.min_score, "leave out pairs scoring below (0-100; default 1)");
     cmd.add_option("--weight-areas", o.weight_areas, "weight of shared cooperation areas (0.4)");
@@ -88,6 +96,7 @@ void add_match_commands(CLI::App& app) {
             std::string symposium;
             match::SuggestOptions suggest;
             std::size_t top = 0;
+            std::string lang = "en";
             OutputOptions out;
         };
         auto a = std::make_shared<Args>();
@@ -98,6 +107,8 @@ void add_match_commands(CLI::App& app) {
             "English) of one side's offers to the other's needs; each suggestion says why.");
         cmd->add_option("symposium", a->symposium, "the symposium as JSON")->required();
         cmd->add_option("--top", a->top, "only the best N pairs");
+        cmd->add_option("--lang", a->lang, "en or zh: names, reasons and labels")
+            ->check(CLI::IsMember({"en", "zh"}));
         add_suggest_options(*cmd, a->suggest);
         add_output_options(*cmd, a->out);
         cmd->callback([a] {
@@ -106,7 +117,7 @@ void add_match_commands(CLI::App& app) {
             if (a->top > 0 && list.size() > a->top) {
                 list.resize(a->top);
             }
-            emit({match::suggestions_table(s, list)}, a->out);
+            emit({match::suggestions_table(s, list, i18n::parse_lang(a->lang))}, a->out);
         });
     }
     {
@@ -144,6 +155,8 @@ void add_match_commands(CLI::App& app) {
             std::string folder;
             match::SuggestOptions suggest;
             match::EventOptions event;
+            std::string lang = "en";
+            bool pdf = false;
         };
         auto a = std::make_shared<Args>();
         auto* cmd = group->add_subcommand(
@@ -153,6 +166,7 @@ void add_match_commands(CLI::App& app) {
         cmd->add_option("symposium", a->symposium, "the symposium as JSON")->required();
         cmd->add_option("schedule", a->schedule, "its schedule CSV")->required();
         cmd->add_option("-o,--output", a->folder, "the folder to write")->required();
+        add_agenda_options(*cmd, a->lang, a->pdf);
         add_suggest_options(*cmd, a->suggest);
         add_event_options(*cmd, a->event);
         cmd->callback([a] {
@@ -163,7 +177,8 @@ void add_match_commands(CLI::App& app) {
             const auto target = output_target(a->folder, {a->symposium, a->schedule});
             data::OutputFolder folder(target, kMarker);
             data::write_file_atomically(folder.path() / kMarker, "tandem match agendas\n");
-            match::write_agendas(s, ev, sch, list, folder.path());
+            match::write_agendas(
+                s, ev, sch, list, folder.path(), {i18n::parse_lang(a->lang), a->pdf, {}});
             const std::size_t written = data::count_files(folder.path(), kMarker);
             folder.commit();
             std::cerr << fmt::format("wrote {} files to {}\n", written, target.string());
@@ -176,6 +191,8 @@ void add_match_commands(CLI::App& app) {
             match::SuggestOptions suggest;
             match::EventOptions event;
             std::string method = "auto";
+            std::string lang = "en";
+            bool pdf = false;
             bool quiet = false;
         };
         auto a = std::make_shared<Args>();
@@ -188,6 +205,7 @@ void add_match_commands(CLI::App& app) {
         cmd->add_option("--method", a->method, "scheduler: auto, heuristic or milp")
             ->check(CLI::IsMember({"auto", "heuristic", "milp"}));
         cmd->add_flag("-q,--quiet", a->quiet, "no summary");
+        add_agenda_options(*cmd, a->lang, a->pdf);
         add_suggest_options(*cmd, a->suggest);
         add_event_options(*cmd, a->event);
         cmd->callback([a] {
@@ -196,6 +214,7 @@ void add_match_commands(CLI::App& app) {
             const auto target = output_target(a->folder, {a->symposium});
             const auto s = match::read_symposium(a->symposium);
             const auto list = match::suggest(s, a->suggest);
+            const auto lang = i18n::parse_lang(a->lang);
             data::OutputFolder folder(target, kMarker);
             const std::filesystem::path dir = folder.path();
             data::write_file_atomically(dir / kMarker, "tandem match run\n");
@@ -203,10 +222,10 @@ void add_match_commands(CLI::App& app) {
             out.quiet = true;
             out.format = "csv";
             out.output = (dir / "suggestions.csv").string();
-            emit({match::suggestions_table(s, list)}, out);
+            emit({match::suggestions_table(s, list, lang)}, out);
             out.format = "xlsx";
             out.output = (dir / "suggestions.xlsx").string();
-            emit({match::suggestions_table(s, list)}, out);
+            emit({match::suggestions_table(s, list, lang)}, out);
             const auto ev = match::make_event(s, list, a->event);
             data::write_file_atomically(dir / "event.json", schedule::event_json(ev));
             schedule::SolveOptions options;
@@ -223,26 +242,21 @@ void add_match_commands(CLI::App& app) {
             }
             data::write_file_atomically(dir / "schedule.csv",
                                         schedule::schedule_csv(ev, result.schedule));
-            match::write_agendas(s, ev, result.schedule, list, dir);
+            match::write_agendas(s, ev, result.schedule, list, dir, {lang, a->pdf, {}});
             const std::size_t written = data::count_files(dir, kMarker);
             folder.commit();
             if (a->quiet) {
                 return;
             }
-            std::cout << fmt::format(
-                "{}: {} organisations, {} delegates, {} suggestions, {} "
-                "meeting requests, {} slots x {} tables\n",
-                s.programme.title,
-                s.organisations.size(),
-                s.delegates.size(),
-                list.size(),
-                ev.requests.size(),
-                ev.slots,
-                ev.tables);
-            for (const auto& line : schedule::summary_lines(ev, result, {true, -1.0})) {
+            std::cout << match::overview_line(s, list.size(), ev, lang) << '\n';
+            for (const auto& line : schedule::summary_lines(ev, result, {true, -1.0, lang})) {
                 std::cout << line << '\n';
             }
-            std::cout << fmt::format("wrote {} files to {}\n", written, target.string());
+            std::cout << fmt::format(
+                fmt::runtime(lang == i18n::Lang::kZh ? "已写入 {} 个文件：{}\n"
+                                                     : "wrote {} files to {}\n"),
+                written,
+                target.string());
         });
     }
 }

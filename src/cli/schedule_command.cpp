@@ -22,6 +22,7 @@ void add_schedule_command(CLI::App& app) {
         double time_limit = 60.0;
         bool bound = false;
         std::string keep;
+        std::string lang = "en";
         bool quiet = false;
     };
     auto a = std::make_shared<Args>();
@@ -36,6 +37,8 @@ void add_schedule_command(CLI::App& app) {
         "total, idle gaps, breaks, isolated meetings and, with --bound, the bound and the gap.");
     cmd->add_option("event", a->event, "the event as JSON")->required();
     cmd->add_option("-o,--output", a->output, "the schedule as CSV (default: standard output)");
+    cmd->add_option("--lang", a->lang, "en or zh: the language of the printed summary (default en)")
+        ->check(CLI::IsMember({"en", "zh"}));
     cmd->add_option("--method",
                     a->method,
                     "auto (the heuristic, and the exact MILP when the event is small), "
@@ -101,7 +104,8 @@ void add_schedule_command(CLI::App& app) {
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::ostream& out = a->output.empty() ? std::cerr : std::cout;
-        for (const auto& line : schedule::summary_lines(event, result, {a->bound, seconds})) {
+        for (const auto& line : schedule::summary_lines(
+                 event, result, {a->bound, seconds, i18n::parse_lang(a->lang)})) {
             out << line << '\n';
         }
         if (!a->output.empty()) {

@@ -122,7 +122,37 @@ const std::vector<Pattern>& catalogue() {
         {"Gross output", "总产出"},
         {"Value added (GDP)", "增加值"},
 
+        // Matchmaking and schedules.
+        {"requested", "按申请安排"},
+        {"no shared area, sector link or text match", "无共同合作领域、部门关联或文本匹配"},
+        {"every request held", "全部申请均已安排"},
+        {"MILP optimum", "混合整数规划最优值"},
+        {"MILP bound (time limit)", "混合整数规划上界（达到时限）"},
+        {"LP relaxation", "线性规划松弛"},
+        {"heuristic", "启发式算法"},
+        {"milp", "混合整数规划"},
+        {"heuristic (optimal)", "启发式算法（最优）"},
+        {"milp (optimal)", "混合整数规划（最优）"},
+
         // Patterns, specific before general.
+        {"shared areas: {}", "共同合作领域：{0}"},
+        {"both in {}", "同属 {0}"},
+        {"{} supplies {} ({} per unit)", "{0} 为 {1} 提供投入（每单位 {2}）"},
+        {"{}'s offers meet {}'s needs ({}%: {*})", "{0}的供给契合{1}的需求（{2}%：{3}）"},
+        {"{}'s offers meet {}'s needs ({}%)", "{0}的供给契合{1}的需求（{2}%）"},
+        {"meetings held: {} of {} requested", "已安排会见：{0} 场（共申请 {1} 场）"},
+        {"weighted total: {} (of {} requested)", "加权总分：{0}（申请总分 {1}）"},
+        {"idle gaps: {}", "空档：{0}"},
+        {"breaks: {}", "中断：{0}"},
+        {"participants with an isolated meeting: {}", "会见前后均无衔接的参会方：{0}"},
+        {"participants without a meeting: {} (of {} with requests)",
+         "没有会见的参会方：{0}（有申请的共 {1}）"},
+        {"bound: {} ({}); gap {}%", "上界：{0}（{1}）；差距 {2}%"},
+        {"method: {}", "求解方法：{0}"},
+        {"{} s", "{0} 秒"},
+        {"not held: {*} - {*} (priority {})", "未安排：{0} - {1}（优先级 {2}）"},
+        {"not held: {} more", "未安排：另有 {0} 项"},
+        {"note: {}", "注：{0}"},
         {"China IO {} sectors ({})", "中国投入产出表 {0} 部门（{1} 年）"},
         {"data caution: {} sector(s) ({}) draw more from outside (imports and inflows) than the "
          "region uses of them (re-exports, transit or inconsistent source data): their import "

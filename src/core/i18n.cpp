@@ -62,6 +62,7 @@ std::string regex_escape(std::string_view text) {
 struct Compiled {
     std::regex re;
     std::string zh;
+    std::vector<bool> raw;  // parts kept as they are ("{*}": names, matched words)
 };
 
 struct Catalogue {
@@ -74,19 +75,28 @@ const Catalogue& compiled() {
         Catalogue out;
         for (const auto& p : catalogue()) {
             const std::string_view en = p.en;
-            if (en.find("{}") == std::string_view::npos) {
+            if (en.find("{}") == std::string_view::npos &&
+                en.find("{*}") == std::string_view::npos) {
                 out.terms.emplace(p.en, p.zh);
                 continue;
             }
             std::string re;
+            std::vector<bool> raw;
             std::size_t from = 0;
-            for (auto at = en.find("{}"); at != std::string_view::npos; at = en.find("{}", from)) {
+            while (true) {
+                const auto plain = en.find("{}", from);
+                const auto verbatim = en.find("{*}", from);
+                const auto at = std::min(plain, verbatim);
+                if (at == std::string_view::npos) {
+                    break;
+                }
                 // A part never spans the "; " between the items of a list.
                 re += regex_escape(en.substr(from, at - from)) + "([^;]+?)";
-                from = at + 2;
+                raw.push_back(at == verbatim);
+                from = at + (at == verbatim ? 3 : 2);
             }
             re += regex_escape(en.substr(from));
-            out.patterns.push_back({std::regex(re, std::regex::ECMAScript), p.zh});
+            out.patterns.push_back({std::regex(re, std::regex::ECMAScript), p.zh, raw});
         }
         return out;
     }();
@@ -149,30 +159,36 @@ struct Translator::Impl {
                 std::vector<std::string> parts;
                 bool ok = true;
                 for (std::size_t k = 1; k < m.size() && ok; ++k) {
-                    parts.push_back(translate(m[k].str(), depth + 1));
+                    parts.push_back(p.raw[k - 1] ? m[k].str() : translate(m[k].str(), depth + 1));
                     ok = !parts.back().empty();
                 }
                 if (ok) {
                     return fill(p.zh, parts);
                 }
             }
-            // A list: each item in turn.
-            if (s.find("; ") != std::string::npos) {
+            // A list: each item in turn ("; " between sentences, ", " between names).
+            for (const std::string sep : {"; ", ", "}) {
+                if (s.find(sep) == std::string::npos) {
+                    continue;
+                }
                 std::string out;
                 std::size_t from = 0;
                 while (true) {
-                    const auto at = s.find("; ", from);
+                    const auto at = s.find(sep, from);
                     const std::string item = translate(s.substr(from, at - from), depth + 1);
                     if (item.empty()) {
-                        return {};
-                    }
-                    out += (from == 0 ? "" : "；") + item;
-                    if (at == std::string::npos) {
+                        out.clear();
                         break;
                     }
-                    from = at + 2;
+                    out += (from == 0 ? "" : sep == "; " ? "；" : "、") + item;
+                    if (at == std::string::npos) {
+                        return out;
+                    }
+                    from = at + sep.size();
                 }
-                return out;
+                if (sep == "; ") {
+                    return {};
+                }
             }
         }
         return {};

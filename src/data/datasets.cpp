@@ -1,6 +1,9 @@
 #include "tandem/data/datasets.hpp"
 
 #include <cstdlib>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
 
 #include "tandem/core/error.hpp"
 #include "tandem/data/china_tables.hpp"
@@ -37,6 +40,25 @@ TableSet load_provincial_tables(int year) {
              folder.string());
     }
     return read_table_set(folder);
+}
+
+const std::vector<Code>& china_sectors() {
+    static const std::vector<Code> sectors = [] {
+        const fs::path manifest = data_dir() / "china" / "provincial_2017" / "manifest.json";
+        std::ifstream in(manifest);
+        if (!in) {
+            fail(ErrorCode::kIo, "{}: cannot read the sector list", manifest.string());
+        }
+        const auto root = nlohmann::json::parse(in);  // kept: the loop reads into it
+        std::vector<Code> out;
+        for (const auto& s : root.at("sectors")) {
+            out.push_back(Code{s.at("code").get<std::string>(),
+                               s.at("name_en").get<std::string>(),
+                               s.at("name_zh").get<std::string>()});
+        }
+        return out;
+    }();
+    return sectors;
 }
 
 TableSet load_national_table(const std::string& id) {

@@ -11,6 +11,13 @@
 #include "tandem/data/output_folder.hpp"
 
 #include <fcntl.h>
+
+// qpdf 11 without its PointerHolder compatibility layer (std::shared_ptr throughout).
+#define POINTERHOLDER_TRANSITION 4
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFOutlineDocumentHelper.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFWriter.hh>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -133,8 +140,10 @@ void write_pdf(const std::string& html, const fs::path& path, const PdfOptions& 
                                      "--disable-sync",
                                      "--user-data-dir=" + (tmp.path / "profile").string(),
                                      "--no-pdf-header-footer",
+                                     options.outline ? "--generate-pdf-document-outline" : "",
                                      "--print-to-pdf=" + pdf.string(),
                                      "file://" + page.string()};
+    std::erase(argv, std::string());
     if (geteuid() == 0) {
         argv.insert(argv.begin() + 1, "--no-sandbox");  // Chromium refuses root otherwise
     }
@@ -157,6 +166,67 @@ void write_pdf(const std::string& html, const fs::path& path, const PdfOptions& 
              rc);
     }
     write_file_atomically(path, content);
+}
+
+namespace {
+
+// The first page of each top-level bookmark, as page positions.
+std::vector<std::size_t> outline_pages(QPDF& in, const std::vector<QPDFPageObjectHelper>& pages) {
+    std::vector<std::size_t> first;
+    QPDFOutlineDocumentHelper outlines(in);
+    for (auto& o : outlines.getTopLevelOutlines()) {
+        const QPDFObjectHandle dest = o.getDestPage();
+        std::size_t at = pages.size();
+        for (std::size_t k = 0; k < pages.size(); ++k) {
+            if (dest.isIndirect() && pages[k].getObjectHandle().getObjGen() == dest.getObjGen()) {
+                at = k;
+                break;
+            }
+        }
+        first.push_back(at);
+    }
+    return first;
+}
+
+}  // namespace
+
+void split_pdf_by_outline(const fs::path& pdf, const std::vector<fs::path>& parts) {
+    try {
+        QPDF in;
+        in.processFile(pdf.c_str());
+        const auto pages = QPDFPageDocumentHelper(in).getAllPages();
+        const auto first = outline_pages(in, pages);
+        if (first.size() != parts.size()) {
+            fail(ErrorCode::kIo,
+                 "{}: {} bookmarks for {} parts",
+                 pdf.string(),
+                 first.size(),
+                 parts.size());
+        }
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            const std::size_t end = k + 1 < first.size() ? first[k + 1] : pages.size();
+            if (first[k] >= end) {
+                fail(ErrorCode::kIo, "{}: bookmark {} has no page of its own", pdf.string(), k + 1);
+            }
+            QPDF out;
+            out.emptyPDF();
+            QPDFPageDocumentHelper added(out);
+            for (std::size_t p = first[k]; p < end; ++p) {
+                added.addPage(pages[p], false);
+            }
+            QPDFWriter writer(out);
+            writer.setOutputMemory();
+            writer.write();
+            const auto buffer = writer.getBufferSharedPointer();
+            write_file_atomically(
+                parts[k],
+                std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()));
+        }
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        fail(ErrorCode::kIo, "{}: cannot split the PDF: {}", pdf.string(), e.what());
+    }
 }
 
 }  // namespace tandem::data

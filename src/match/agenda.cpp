@@ -8,10 +8,13 @@
 
 #include <fmt/format.h>
 
+#include "tandem/brief/brief.hpp"
 #include "tandem/core/error.hpp"
+#include "tandem/data/datasets.hpp"
 #include "tandem/data/delimited.hpp"
 #include "tandem/data/escape.hpp"
 #include "tandem/data/output_folder.hpp"
+#include "tandem/data/pdf.hpp"
 
 namespace tandem::match {
 
@@ -207,29 +210,91 @@ std::string ics_time(const std::string& date, const std::string& hhmm) {
     return d + "T" + hhmm.substr(0, 2) + hhmm.substr(3, 2) + "00";
 }
 
-}  // namespace
-
-std::vector<std::filesystem::path> write_agendas(const Symposium& s,
-                                                 const schedule::Event& ev,
-                                                 const schedule::Schedule& sch,
-                                                 const std::vector<Suggestion>& suggestions,
-                                                 const std::filesystem::path& folder) {
-    std::filesystem::create_directories(folder / "ics");
-    std::vector<std::filesystem::path> written;
-    auto org_of = [&](int participant) -> const Organisation& {
-        const auto& id = ev.participants[static_cast<std::size_t>(participant)].organisation;
-        return s.organisations[static_cast<std::size_t>(s.organisation(id))];
+// What the agendas show of a schedule: each delegate's meetings, the reasons, the names, in
+// the reader's language.
+struct Agendas {
+    struct Seat {
+        int slot;
+        int table;
+        std::string partner;  // organisation id
+        std::string partner_delegates;
+        std::string why;
     };
-    std::map<std::pair<std::string, std::string>, std::string> why;
-    for (const auto& g : suggestions) {
-        const auto& a = s.organisations[static_cast<std::size_t>(g.a)].id;
-        const auto& b = s.organisations[static_cast<std::size_t>(g.b)].id;
-        why[{a, b}] = g.reasons;
-        why[{b, a}] = g.reasons;
+    const Symposium& s;
+    const schedule::Event& ev;
+    std::vector<schedule::Meeting> meetings;         // by slot and table
+    std::map<std::string, std::vector<Seat>> seats;  // delegate id -> its meetings
+    i18n::Lang lang;
+    i18n::Translator tr;
+    bool zh() const { return lang == i18n::Lang::kZh; }
+    std::string words(const char* en, const char* zh_text) const { return zh() ? zh_text : en; }
+
+    Agendas(const Symposium& sym,
+            const schedule::Event& event,
+            const schedule::Schedule& sch,
+            const std::vector<Suggestion>& suggestions,
+            i18n::Lang language)
+        : s(sym),
+          ev(event),
+          meetings(sch.meetings),
+          lang(language),
+          tr(symposium_translator(sym, language)) {
+        std::map<std::pair<std::string, std::string>, std::string> why;
+        for (const auto& g : suggestions) {
+            const auto& a = s.organisations[static_cast<std::size_t>(g.a)].id;
+            const auto& b = s.organisations[static_cast<std::size_t>(g.b)].id;
+            why[{a, b}] = why[{b, a}] = tr(g.reasons);
+        }
+        std::sort(meetings.begin(), meetings.end(), [](const auto& x, const auto& y) {
+            return std::pair{x.slot, x.table} < std::pair{y.slot, y.table};
+        });
+        for (const auto& m : meetings) {
+            const auto& r = ev.requests[static_cast<std::size_t>(m.request)];
+            const auto side_a = attendees(r.a);
+            const auto side_b = attendees(r.b);
+            const auto& oa = org_of(r.a).id;
+            const auto& ob = org_of(r.b).id;
+            const auto reason = why.contains({oa, ob}) ? why[{oa, ob}] : tr("requested");
+            for (int i : side_a) {
+                seats[delegate(i).id].push_back({m.slot, m.table, ob, names(side_b), reason});
+            }
+            for (int i : side_b) {
+                seats[delegate(i).id].push_back({m.slot, m.table, oa, names(side_a), reason});
+            }
+        }
+    }
+
+    const Delegate& delegate(int i) const { return s.delegates[static_cast<std::size_t>(i)]; }
+    const Organisation& org(const std::string& id) const {
+        return s.organisations[static_cast<std::size_t>(s.organisation(id))];
+    }
+    const Organisation& org_of(int participant) const {
+        return org(ev.participants[static_cast<std::size_t>(participant)].organisation);
+    }
+    std::string org_name(const Organisation& o) const {
+        return zh() && !o.name_zh.empty() ? o.name_zh : o.name;
+    }
+    // Both names where the reader has two languages to go by.
+    std::string org_both(const Organisation& o) const {
+        return zh() ? org_name(o) : o.name + (o.name_zh.empty() ? "" : " " + o.name_zh);
+    }
+    std::string person(const Delegate& d) const {
+        const std::string name = d.name.empty() ? d.id : d.name;
+        if (!zh()) {
+            return name;
+        }
+        // "Org, delegate 2" reads "机构 代表 2"; other names stay as given.
+        const std::string tail = ", delegate ";
+        const auto at = name.rfind(tail);
+        const auto& o = org(d.organisation);
+        if (at != std::string::npos && name.substr(0, at) == o.name && !o.name_zh.empty()) {
+            return o.name_zh + " 代表 " + name.substr(at + tail.size());
+        }
+        return name;
     }
     // Who sits at a meeting for one side: the whole delegation, or the one delegate of an
     // organisation whose delegates meet separately.
-    auto attendees = [&](int participant) {
+    std::vector<int> attendees(int participant) const {
         const auto& o = org_of(participant);
         std::vector<int> out;
         for (std::size_t i = 0; i < s.delegates.size(); ++i) {
@@ -239,92 +304,67 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
             }
         }
         return out;
-    };
-    auto names = [&](const std::vector<int>& people) {
+    }
+    std::string names(const std::vector<int>& people) const {
         std::string out;
         for (int i : people) {
-            const auto& d = s.delegates[static_cast<std::size_t>(i)];
-            out += (out.empty() ? "" : ", ") + (d.name.empty() ? d.id : d.name);
+            out += (out.empty() ? "" : zh() ? "、" : ", ") + person(delegate(i));
         }
         return out;
-    };
-    struct Row {
-        int slot;
-        int table;
-        std::string partner;  // organisation id
-        std::string partner_delegates;
-    };
-    std::map<std::string, std::vector<Row>> rows_of;  // delegate id -> its meetings
-    std::vector<schedule::Meeting> ms = sch.meetings;
-    std::sort(ms.begin(), ms.end(), [](const auto& x, const auto& y) {
-        return std::pair{x.slot, x.table} < std::pair{y.slot, y.table};
-    });
-    for (const auto& m : ms) {
-        const auto& r = ev.requests[static_cast<std::size_t>(m.request)];
-        const auto side_a = attendees(r.a);
-        const auto side_b = attendees(r.b);
-        for (int i : side_a) {
-            rows_of[s.delegates[static_cast<std::size_t>(i)].id].push_back(
-                Row{m.slot, m.table, org_of(r.b).id, names(side_b)});
-        }
-        for (int i : side_b) {
-            rows_of[s.delegates[static_cast<std::size_t>(i)].id].push_back(
-                Row{m.slot, m.table, org_of(r.a).id, names(side_a)});
-        }
     }
-    auto org = [&](const std::string& id) -> const Organisation& {
-        return s.organisations[static_cast<std::size_t>(s.organisation(id))];
-    };
+    std::string title() const {
+        return zh() && !s.programme.title_zh.empty() ? s.programme.title_zh : s.programme.title;
+    }
+    std::string venue() const {
+        return zh() && !s.programme.venue_zh.empty() ? s.programme.venue_zh : s.programme.venue;
+    }
+    std::string note() const { return zh() && !s.note_zh.empty() ? s.note_zh : s.note; }
 
+    std::string page_head(const std::string& page_title, const char* extra_css) const {
+        return fmt::format(
+            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>"
+            "<style>body{{font-family:{};margin:1.5em;color:#222}}table{{border-collapse:"
+            "collapse;font-size:.9em}}td,th{{border:1px solid #bbb;padding:3px 6px;"
+            "vertical-align:top}}.note{{color:#555;font-size:.85em}}"
+            "@page{{size:A4;margin:14mm 12mm 16mm 12mm;@bottom-left{{content:\"{}\";"
+            "font-size:8pt;color:#555}}@bottom-right{{content:counter(page) \" / \" "
+            "counter(pages);font-size:8pt;color:#555}}}}{}</style></head><body>",
+            zh() ? "zh-CN" : "en",
+            html(page_title),
+            kAgendaFonts,
+            css_string(title()),
+            extra_css);
+    }
+    static std::string css_string(const std::string& text) {
+        std::string out;
+        for (char c : text) {
+            out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+        }
+        return out;
+    }
+    static constexpr const char* kAgendaFonts =
+        "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",\"PingFang SC\","
+        "sans-serif";
+};
+
+std::string agendas_csv(const Agendas& g) {
     std::string csv =
         "delegate,delegate_name,organisation,slot,date,start,end,table,partner,"
         "partner_name,partner_name_zh,partner_delegates,why\n";
-    std::string page = fmt::format(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Agendas: {}"
-        "</title><style>body{{font-family:sans-serif;margin:1.5em;color:#222}}"
-        "section{{page-break-after:always;margin-bottom:2em}}table{{border-collapse:collapse;"
-        "font-size:.9em}}td,th{{border:1px solid #bbb;padding:3px 6px;vertical-align:top}}"
-        ".note{{color:#555;font-size:.85em}}</style></head><body>",
-        html(s.programme.title));
-    // iCalendar file names from the delegate ids, made safe and unique (case-insensitively,
-    // for file systems that ignore case).
-    const std::string stamp = ics_now_utc();
-    data::UniqueFileNames names_taken;
-    std::map<std::string, std::string> file_of;
-    for (const auto& d : s.delegates) {
-        file_of[d.id] = names_taken.take(d.id) + ".ics";
-    }
-    for (const auto& d : s.delegates) {
-        const auto& mine = rows_of[d.id];
-        const auto& own = org(d.organisation);
-        const std::string who = d.name.empty() ? d.id : d.name;
-        page += fmt::format(
-            "<section><h1>{}</h1><p>{} {} &middot; {} &middot; {}</p>",
-            html(who),
-            html(own.name),
-            html(own.name_zh),
-            html(s.programme.title),
-            html(s.programme.date +
-                 (s.programme.venue.empty() ? std::string() : ", " + s.programme.venue)));
-        page +=
-            "<table><tr><th>time</th><th>table</th><th>meeting with</th><th>delegates</th>"
-            "<th>why</th></tr>";
-        std::string ics =
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tandem//schedule//EN\r\n"
-            "CALSCALE:GREGORIAN\r\n" +
-            std::string(kVtimezone);
-        for (const auto& r : mine) {
-            const auto [start, end] = s.programme.slot_time(r.slot);
-            const auto& partner = org(r.partner);
-            const std::string reason = why.contains({d.organisation, r.partner})
-                                           ? why[{d.organisation, r.partner}]
-                                           : std::string("requested");
+    for (const auto& d : g.s.delegates) {
+        const auto it = g.seats.find(d.id);
+        if (it == g.seats.end()) {
+            continue;
+        }
+        for (const auto& r : it->second) {
+            const auto [start, end] = g.s.programme.slot_time(r.slot);
+            const auto& partner = g.org(r.partner);
             csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
                                csv_cell(d.id),
-                               csv_cell(who),
+                               csv_cell(g.person(d)),
                                csv_cell(d.organisation),
                                r.slot,
-                               s.programme.slot_date(r.slot),
+                               g.s.programme.slot_date(r.slot),
                                start,
                                end,
                                r.table,
@@ -332,93 +372,185 @@ std::vector<std::filesystem::path> write_agendas(const Symposium& s,
                                csv_cell(partner.name),
                                csv_cell(partner.name_zh),
                                csv_cell(r.partner_delegates),
-                               csv_cell(reason));
-            page += fmt::format(
-                "<tr><td>{}-{}</td><td>{}</td><td>{}<br>{}</td><td>{}</td>"
-                "<td class=note>{}</td></tr>",
-                start,
-                end,
-                r.table,
-                html(partner.name),
-                html(partner.name_zh),
-                html(r.partner_delegates),
-                html(reason));
-            ics += "BEGIN:VEVENT\r\n";
-            const std::string day = s.programme.slot_date(r.slot);
-            ics += ics_line(fmt::format("UID:{}-{}-{}@tandem", s.programme.date, r.slot, d.id));
-            ics += ics_line("DTSTAMP:" + stamp);
-            ics += ics_line(fmt::format("DTSTART;TZID={}:{}", kZone, ics_time(day, start)));
-            ics += ics_line(fmt::format("DTEND;TZID={}:{}", kZone, ics_time(day, end)));
-            ics += ics_line("SUMMARY:" + ics_text(fmt::format(
-                                             "Meeting with {} {}", partner.name, partner.name_zh)));
-            ics += ics_line("LOCATION:" +
-                            ics_text(fmt::format("Table {}, {}", r.table, s.programme.venue)));
-            ics += ics_line("DESCRIPTION:" + ics_text(reason));
-            ics += "END:VEVENT\r\n";
+                               csv_cell(r.why));
         }
-        if (mine.empty()) {
-            page += "<tr><td colspan=5>no meeting scheduled</td></tr>";
-        }
-        page += "</table></section>";
-        ics += "END:VCALENDAR\r\n";
-        const auto ics_path = folder / "ics" / file_of[d.id];
-        data::write_file_atomically(ics_path, ics);
-        written.push_back(ics_path);
     }
-    if (!s.note.empty()) {
-        page += "<p class=note>" + html(s.note) + "</p>";
-    }
-    page += "</body></html>\n";
-    data::write_file_atomically(folder / "agendas.csv", csv);
-    data::write_file_atomically(folder / "agendas.html", page);
-    written.push_back(folder / "agendas.csv");
-    written.push_back(folder / "agendas.html");
+    return csv;
+}
 
-    // The ushers' list: who sits at which table when.
-    std::string ushers = "slot,date,start,end,table,a,a_name,b,b_name,delegates\n";
-    std::string grid = fmt::format(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tables: {}"
-        "</title><style>body{{font-family:sans-serif;margin:1em}}table{{border-collapse:"
-        "collapse;font-size:.8em}}td,th{{border:1px solid #bbb;padding:2px 4px;vertical-align:"
-        "top}}</style></head><body><h1>{} &middot; tables</h1><table><tr><th>table</th>",
-        html(s.programme.title),
-        html(s.programme.title));
-    for (int t = 0; t < ev.slots; ++t) {
-        grid += "<th>" + ev.slot_labels[static_cast<std::size_t>(t)] + "</th>";
+// One section (a printed page) per delegate; its <h1> is the delegate, so that the PDF's
+// outline finds each delegate's first page.
+std::string agendas_html(const Agendas& g) {
+    std::string page = g.page_head(g.words("Agendas: ", "日程：") + g.title(),
+                                   "section{break-after:page;margin-bottom:2em}"
+                                   "h1{font-size:1.4em}");
+    for (const auto& d : g.s.delegates) {
+        const auto& own = g.org(d.organisation);
+        page += fmt::format(
+            "<section><h1>{}</h1><p>{} &middot; {} &middot; {}</p>",
+            html(g.person(d)),
+            html(g.org_both(own)),
+            html(g.title()),
+            html(g.s.programme.date + (g.venue().empty() ? std::string() : ", " + g.venue())));
+        page += "<table><tr><th>" + g.words("time", "时间") + "</th><th>" +
+                g.words("table", "桌号") + "</th><th>" + g.words("meeting with", "会见对象") +
+                "</th><th>" + g.words("delegates", "参会代表") + "</th><th>" +
+                g.words("why", "理由") + "</th></tr>";
+        const auto it = g.seats.find(d.id);
+        if (it == g.seats.end()) {
+            page +=
+                "<tr><td colspan=5>" + g.words("no meeting scheduled", "未安排会见") + "</td></tr>";
+        } else {
+            for (const auto& r : it->second) {
+                const auto [start, end] = g.s.programme.slot_time(r.slot);
+                const auto& partner = g.org(r.partner);
+                page += fmt::format(
+                    "<tr><td>{}-{}</td><td>{}</td><td>{}</td><td>{}</td><td class=note>{}</td>"
+                    "</tr>",
+                    start,
+                    end,
+                    r.table,
+                    g.zh() ? html(g.org_name(partner))
+                           : html(partner.name) + "<br>" + html(partner.name_zh),
+                    html(r.partner_delegates),
+                    html(r.why));
+            }
+        }
+        page += "</table>";
+        if (!g.note().empty()) {
+            page += "<p class=note>" + html(g.note()) + "</p>";
+        }
+        page += "</section>";
     }
-    grid += "</tr>";
-    std::map<std::pair<int, int>, std::string> cell;
-    for (const auto& m : ms) {
-        const auto& r = ev.requests[static_cast<std::size_t>(m.request)];
-        const auto& A = org_of(r.a);
-        const auto& B = org_of(r.b);
-        const auto [start, end] = s.programme.slot_time(m.slot);
+    return page + "</body></html>\n";
+}
+
+std::string delegate_ics(const Agendas& g, const Delegate& d, const std::string& stamp) {
+    std::string ics =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tandem//schedule//EN\r\n"
+        "CALSCALE:GREGORIAN\r\n" +
+        std::string(kVtimezone);
+    const auto it = g.seats.find(d.id);
+    for (const auto& r : it == g.seats.end() ? std::vector<Agendas::Seat>{} : it->second) {
+        const auto [start, end] = g.s.programme.slot_time(r.slot);
+        const auto& partner = g.org(r.partner);
+        const std::string day = g.s.programme.slot_date(r.slot);
+        ics += "BEGIN:VEVENT\r\n";
+        ics += ics_line(fmt::format("UID:{}-{}-{}@tandem", g.s.programme.date, r.slot, d.id));
+        ics += ics_line("DTSTAMP:" + stamp);
+        ics += ics_line(fmt::format("DTSTART;TZID={}:{}", kZone, ics_time(day, start)));
+        ics += ics_line(fmt::format("DTEND;TZID={}:{}", kZone, ics_time(day, end)));
+        ics += ics_line("SUMMARY:" + ics_text(g.zh() ? "会见" + g.org_name(partner)
+                                                     : "Meeting with " + g.org_both(partner)));
+        ics += ics_line("LOCATION:" +
+                        ics_text(g.zh() ? fmt::format("{} {} 号桌", g.venue(), r.table)
+                                        : fmt::format("Table {}, {}", r.table, g.venue())));
+        ics += ics_line("DESCRIPTION:" + ics_text(r.why));
+        ics += "END:VEVENT\r\n";
+    }
+    return ics + "END:VCALENDAR\r\n";
+}
+
+std::string ushers_csv(const Agendas& g) {
+    std::string ushers = "slot,date,start,end,table,a,a_name,b,b_name,delegates\n";
+    for (const auto& m : g.meetings) {
+        const auto& r = g.ev.requests[static_cast<std::size_t>(m.request)];
+        const auto& A = g.org_of(r.a);
+        const auto& B = g.org_of(r.b);
+        const auto [start, end] = g.s.programme.slot_time(m.slot);
         ushers += fmt::format("{},{},{},{},{},{},{},{},{},{}\n",
                               m.slot,
-                              s.programme.slot_date(m.slot),
+                              g.s.programme.slot_date(m.slot),
                               start,
                               end,
                               m.table,
                               csv_cell(A.id),
-                              csv_cell(A.name),
+                              csv_cell(g.org_name(A)),
                               csv_cell(B.id),
-                              csv_cell(B.name),
-                              csv_cell(names(attendees(r.a)) + "; " + names(attendees(r.b))));
-        cell[{m.table, m.slot}] = html(A.name) + " &amp; " + html(B.name);
+                              csv_cell(g.org_name(B)),
+                              csv_cell(g.names(g.attendees(r.a)) + (g.zh() ? "；" : "; ") +
+                                       g.names(g.attendees(r.b))));
     }
-    for (int table = 1; table <= ev.tables; ++table) {
+    return ushers;
+}
+
+// The ushers' grid: tables down, slots across.
+std::string ushers_html(const Agendas& g) {
+    std::string grid = g.page_head(g.words("Tables: ", "桌位：") + g.title(),
+                                   "table{font-size:.8em}@page{size:A4 landscape}") +
+                       fmt::format("<h1>{} &middot; {}</h1><table><tr><th>{}</th>",
+                                   html(g.title()),
+                                   g.words("tables", "桌位安排"),
+                                   g.words("table", "桌号"));
+    for (int t = 0; t < g.ev.slots; ++t) {
+        grid += "<th>" + html(g.ev.slot_labels[static_cast<std::size_t>(t)]) + "</th>";
+    }
+    grid += "</tr>";
+    std::map<std::pair<int, int>, std::string> cell;
+    for (const auto& m : g.meetings) {
+        const auto& r = g.ev.requests[static_cast<std::size_t>(m.request)];
+        cell[{m.table, m.slot}] =
+            html(g.org_name(g.org_of(r.a))) + " &amp; " + html(g.org_name(g.org_of(r.b)));
+    }
+    for (int table = 1; table <= g.ev.tables; ++table) {
         grid += fmt::format("<tr><th>{}</th>", table);
-        for (int t = 0; t < ev.slots; ++t) {
+        for (int t = 0; t < g.ev.slots; ++t) {
             const auto it = cell.find({table, t});
             grid += "<td>" + (it == cell.end() ? std::string() : it->second) + "</td>";
         }
         grid += "</tr>";
     }
-    grid += "</table></body></html>\n";
-    data::write_file_atomically(folder / "ushers.csv", ushers);
-    data::write_file_atomically(folder / "ushers.html", grid);
-    written.push_back(folder / "ushers.csv");
-    written.push_back(folder / "ushers.html");
+    return grid + "</table></body></html>\n";
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> write_agendas(const Symposium& s,
+                                                 const schedule::Event& ev,
+                                                 const schedule::Schedule& sch,
+                                                 const std::vector<Suggestion>& suggestions,
+                                                 const std::filesystem::path& folder,
+                                                 const AgendaOptions& options) {
+    namespace fs = std::filesystem;
+    const Agendas g(s, ev, sch, suggestions, options.lang);
+    fs::create_directories(folder / "ics");
+    std::vector<fs::path> written;
+    auto write = [&](const fs::path& path, const std::string& text) {
+        data::write_file_atomically(path, text);
+        written.push_back(path);
+    };
+    // iCalendar file names from the delegate ids, made safe and unique (case-insensitively,
+    // for file systems that ignore case).
+    const std::string stamp = ics_now_utc();
+    data::UniqueFileNames names_taken;
+    std::vector<std::string> file_of;
+    for (const auto& d : s.delegates) {
+        file_of.push_back(names_taken.take(d.id));
+        write(folder / "ics" / (file_of.back() + ".ics"), delegate_ics(g, d, stamp));
+    }
+    const std::string agendas = agendas_html(g);
+    write(folder / "agendas.csv", agendas_csv(g));
+    write(folder / "agendas.html", agendas);
+    write(folder / "ushers.csv", ushers_csv(g));
+    const std::string ushers = ushers_html(g);
+    write(folder / "ushers.html", ushers);
+    if (options.pdf) {
+        // The whole event printed once; each delegate's pages, found by the outline of the
+        // <h1>s, copied into a PDF of their own.
+        data::PdfOptions pdf = options.pdf_options;
+        pdf.outline = true;
+        data::write_pdf(agendas, folder / "agendas.pdf", pdf);
+        written.push_back(folder / "agendas.pdf");
+        data::write_pdf(ushers, folder / "ushers.pdf", options.pdf_options);
+        written.push_back(folder / "ushers.pdf");
+        fs::create_directories(folder / "pdf");
+        std::vector<fs::path> parts;
+        for (const auto& f : file_of) {
+            parts.push_back(folder / "pdf" / (f + ".pdf"));
+        }
+        data::split_pdf_by_outline(folder / "agendas.pdf", parts);
+        written.insert(written.end(), parts.begin(), parts.end());
+    }
     return written;
 }
 

@@ -85,6 +85,13 @@ std::vector<Suggestion> suggest(const Symposium& s, const SuggestOptions& o) {
         area_name[a.id] = a.name_en;
     }
     const TableSet national = data::load_national_table("2017_42");
+    std::map<std::string, std::string> names;
+    for (const auto& c : data::china_sectors()) {
+        names[c.code] = c.name_en;
+    }
+    auto sector_name = [&](const std::string& code) -> const std::string& {
+        return names.contains(code) ? names.at(code) : code;
+    };
     std::map<std::string, Eigen::Index> sector_of;
     for (std::size_t i = 0; i < national.sectors.size(); ++i) {
         sector_of[national.sectors[i].code] = static_cast<Eigen::Index>(i);
@@ -208,8 +215,9 @@ std::vector<Suggestion> suggest(const Symposium& s, const SuggestOptions& o) {
                 for (const auto& y : B.sectors) {
                     const auto p = sector_of[x];
                     const auto q = sector_of[y];
-                    const auto& np = national.sectors[static_cast<std::size_t>(p)].name_en;
-                    const auto& nq = national.sectors[static_cast<std::size_t>(q)].name_en;
+                    // Named as in every other report (the provincial tables' list).
+                    const auto& np = sector_name(x);
+                    const auto& nq = sector_name(y);
                     if (p == q && link < 1.0) {
                         link = 1.0;
                         link_text = fmt::format("both in {} {}", x, np);
@@ -275,7 +283,20 @@ std::vector<Suggestion> suggest(const Symposium& s, const SuggestOptions& o) {
     return out;
 }
 
-Table suggestions_table(const Symposium& s, const std::vector<Suggestion>& list) {
+i18n::Translator symposium_translator(const Symposium& s, i18n::Lang lang) {
+    auto tr = brief::china_translator(lang, data::china_sectors());
+    for (const auto& o : s.organisations) {
+        tr.add_term(o.name, o.name_zh);
+    }
+    return tr;
+}
+
+Table suggestions_table(const Symposium& s, const std::vector<Suggestion>& list, i18n::Lang lang) {
+    const bool zh = lang == i18n::Lang::kZh;
+    const auto tr = symposium_translator(s, lang);
+    auto name = [&](const Organisation& o) {
+        return zh && !o.name_zh.empty() ? o.name_zh : o.name;
+    };
     Table t;
     t.name = "suggestions";
     std::vector<std::vector<std::string>> labels;
@@ -284,16 +305,45 @@ Table suggestions_table(const Symposium& s, const std::vector<Suggestion>& list)
         const auto& g = list[k];
         const auto& A = s.organisations[static_cast<std::size_t>(g.a)];
         const auto& B = s.organisations[static_cast<std::size_t>(g.b)];
-        labels.push_back({A.id, A.name, B.id, B.name, g.reasons});
+        labels.push_back({A.id, name(A), B.id, name(B), tr(g.reasons)});
         const auto r = static_cast<Eigen::Index>(k);
         t.values(r, 0) = g.score;
         t.values(r, 1) = g.areas;
         t.values(r, 2) = g.sectors;
         t.values(r, 3) = g.text;
     }
-    t.rows = Index({"a", "a_name", "b", "b_name", "reasons"}, labels);
-    t.cols = Index::single("measure", {"score", "areas", "sectors", "text"});
+    t.rows = zh ? Index({"甲方", "甲方名称", "乙方", "乙方名称", "理由"}, labels)
+                : Index({"a", "a_name", "b", "b_name", "reasons"}, labels);
+    t.cols = zh ? Index::single("指标", {"得分", "领域重合", "部门关联", "文本匹配"})
+                : Index::single("measure", {"score", "areas", "sectors", "text"});
     return t;
+}
+
+std::string overview_line(const Symposium& s,
+                          std::size_t suggestions,
+                          const schedule::Event& ev,
+                          i18n::Lang lang) {
+    if (lang == i18n::Lang::kZh) {
+        return fmt::format(
+            "{}：{} 家单位，{} 名代表，{} 条对接建议，{} 项会见申请，{} 个时段 × {} 张桌",
+            s.programme.title_zh.empty() ? s.programme.title : s.programme.title_zh,
+            s.organisations.size(),
+            s.delegates.size(),
+            suggestions,
+            ev.requests.size(),
+            ev.slots,
+            ev.tables);
+    }
+    return fmt::format(
+        "{}: {} organisations, {} delegates, {} suggestions, {} meeting requests, {} slots x {} "
+        "tables",
+        s.programme.title,
+        s.organisations.size(),
+        s.delegates.size(),
+        suggestions,
+        ev.requests.size(),
+        ev.slots,
+        ev.tables);
 }
 
 }  // namespace tandem::match

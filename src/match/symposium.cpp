@@ -171,8 +171,11 @@ Symposium read_symposium(const std::filesystem::path& path) {
     }
     Symposium s;
     s.note = f.text(root, "top level", "note", false);
+    s.note_zh = f.text(root, "top level", "note_zh", false);
     const json& p = root.at("programme");
     s.programme.title = f.text(p, "programme", "title", false);
+    s.programme.title_zh = f.text(p, "programme", "title_zh", false);
+    s.programme.venue_zh = f.text(p, "programme", "venue_zh", false);
     s.programme.date = f.text(p, "programme", "date", true);
     if (!valid_date(s.programme.date)) {
         f.error(

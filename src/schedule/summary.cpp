@@ -44,6 +44,7 @@ std::vector<std::string> summary_lines(const Event& ev, const Result& r, const S
     for (const auto& n : r.notes) {
         out.push_back("note: " + n);
     }
+    i18n::Translator(text.lang).list(out);
     return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace tandem::data {
 
@@ -13,6 +14,7 @@ struct PdfOptions {
     // on the PATH.
     std::string chromium;
     int timeout_s = 120;
+    bool outline = false;  // bookmarks from the page's headings (split_pdf_by_outline reads them)
 };
 
 // The browser PDF output would use; throws Error(kIo) naming what to install when none is.
@@ -23,5 +25,11 @@ std::string find_chromium(const PdfOptions& options = {});
 void write_pdf(const std::string& html,
                const std::filesystem::path& path,
                const PdfOptions& options = {});
+
+// Splits a PDF at its top-level bookmarks: part k gets the pages from bookmark k's page to the
+// page before bookmark k+1's (the last to the end), written atomically to parts[k]. Errors
+// (another count of bookmarks than parts, an unreadable PDF) throw Error(kIo). libqpdf.
+void split_pdf_by_outline(const std::filesystem::path& pdf,
+                          const std::vector<std::filesystem::path>& parts);
 
 }  // namespace tandem::data

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "tandem/core/i18n.hpp"
+#include "tandem/data/pdf.hpp"
 #include "tandem/match/suggest.hpp"
 #include "tandem/match/symposium.hpp"
 #include "tandem/schedule/event.hpp"
@@ -26,13 +28,21 @@ schedule::Event make_event(const Symposium& symposium,
                            const std::vector<Suggestion>& suggestions,
                            const EventOptions& options = {});
 
+struct AgendaOptions {
+    i18n::Lang lang = i18n::Lang::kEn;  // of the pages, calendars, reasons and names
+    bool pdf = false;                   // also print-ready PDFs (needs Chromium)
+    data::PdfOptions pdf_options;
+};
+
 // Writes into `folder`: agendas.csv (every delegate's meetings), agendas.html (printable, one
 // page per delegate), ics/<delegate>.ics (iCalendar), ushers.csv and ushers.html (slot x table
-// grid). Returns the files written.
+// grid); with pdf, agendas.pdf (the whole event), pdf/<delegate>.pdf (each delegate's pages)
+// and ushers.pdf. Returns the files written.
 std::vector<std::filesystem::path> write_agendas(const Symposium& symposium,
                                                  const schedule::Event& event,
                                                  const schedule::Schedule& schedule,
                                                  const std::vector<Suggestion>& suggestions,
-                                                 const std::filesystem::path& folder);
+                                                 const std::filesystem::path& folder,
+                                                 const AgendaOptions& options = {});
 
 }  // namespace tandem::match

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tandem/core/i18n.hpp"
 #include "tandem/core/labels.hpp"
 #include "tandem/match/symposium.hpp"
 
@@ -32,7 +33,20 @@ struct SuggestOptions {
 // sectors and areas.
 std::vector<Suggestion> suggest(const Symposium& symposium, const SuggestOptions& options = {});
 
-// The suggestions as a table (CSV/XLSX/JSON through the writers).
-Table suggestions_table(const Symposium& symposium, const std::vector<Suggestion>& suggestions);
+// The suggestions as a table (CSV/XLSX/JSON through the writers), labels, names and reasons in
+// the reader's language.
+Table suggestions_table(const Symposium& symposium,
+                        const std::vector<Suggestion>& suggestions,
+                        i18n::Lang lang = i18n::Lang::kEn);
+
+// A translator that also knows the symposium's organisations by their Chinese names.
+i18n::Translator symposium_translator(const Symposium& symposium, i18n::Lang lang);
+
+// The one line a run prints first: the event, its organisations, delegates, suggestions,
+// requests and grid.
+std::string overview_line(const Symposium& symposium,
+                          std::size_t suggestions,
+                          const schedule::Event& event,
+                          i18n::Lang lang = i18n::Lang::kEn);
 
 }  // namespace tandem::match

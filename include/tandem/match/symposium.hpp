@@ -47,6 +47,8 @@ struct Session {
 
 struct Programme {
     std::string title;
+    std::string title_zh;  // optional: the Chinese edition's title
+    std::string venue_zh;
     std::string date;  // "2026-12-03"
     std::string venue;
     int tables = 0;
@@ -81,6 +83,7 @@ struct Symposium {
     // Meetings only between these regions (one on each side), when two are given.
     std::vector<std::string> between_regions;
     std::string note;  // e.g. that the offers and needs are illustrative
+    std::string note_zh;
 
     int organisation(const std::string& id) const;  // position or -1
 };

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "tandem/core/i18n.hpp"
 #include "tandem/core/progress.hpp"
 #include "tandem/schedule/event.hpp"
 
@@ -65,7 +66,8 @@ Result solve(const Event& event, const SolveOptions& options = {}, const Progres
 // the solve. `tandem schedule`, `tandem match run` and the service print these.
 struct SummaryText {
     bool with_bound = false;
-    double seconds = -1.0;  // below 0: not shown
+    double seconds = -1.0;              // below 0: not shown
+    i18n::Lang lang = i18n::Lang::kEn;  // Chinese: every line through the catalogue
 };
 std::vector<std::string> summary_lines(const Event& event,
                                        const Result& result,
