@@ -308,7 +308,8 @@ def national(data):
             for k, v in r.items():
                 if k not in ("region", "sector"):
                     Z[r["sector"], k] = float(v)
-    manifest = load(os.path.join(folder, "manifest.json"))
+    # Sectors are named as in every report: the shipped provincial tables' list.
+    manifest = load(os.path.join(data, "china", "provincial_2017", "manifest.json"))
     names = {s["code"]: s["name_en"] for s in manifest["sectors"]}
     return x, Z, names
 

@@ -142,3 +142,16 @@ cli_case(match_ka_sessions_precedences_end_to_end 0 "^ok hit-1-ustc-1 slot [0-7]
 # Gap 29: `wrote N files`: N = every file in the folder but the .tandem-match marker.
 cli_case(match_ka_run_files 0 "^ok [0-9]+ files$"
          "rm -rf ${W}/ka_run_files && ${T} match run ${SYM} -o ${W}/ka_run_files > ${W}/ka_run_files.out 2>&1 && ${KM} files ${W}/ka_run_files ${W}/ka_run_files.out")
+
+# The Chinese edition of a symposium (--lang zh): the printed summary, suggestions with Chinese
+# names and reasons (the same scores as in English), agendas, calendars and the ushers' grid.
+cli_case(match_run_zh_summary 0 "^黑龙江—安徽工作交流座谈会（示例）：23 家单位，30 名代表，117 条对接建议，55 项会见申请，8 个时段 × 8 张桌 已安排会见：55 场（共申请 55 场） 加权总分：71（申请总分 71） .*求解方法：启发式算法"
+         "rm -rf ${W}/mz1 && ${T} match run ${SYM} -o ${W}/mz1 --lang zh | tr '\\n' ' '")
+cli_case(match_run_zh_files 0 "^甲方,甲方名称,乙方,乙方名称,理由,得分,领域重合,部门关联,文本匹配 hl_tourism,黑龙江省文化和旅游厅,ah_tourism,安徽省文化和旅游厅,\"共同合作领域：文化和旅游；同属 42 公共管理、社会保障和社会组织；.* lang=\"zh-CN\" <th>会见对象</th> SUMMARY:会见[^ ]+ LOCATION:合肥 [1-8] 号桌 <h1>黑龙江—安徽工作交流座谈会（示例） &middot; 桌位安排</h1>"
+         "rm -rf ${W}/mz2 && ${T} match run ${SYM} -o ${W}/mz2 --lang zh -q && (head -2 ${W}/mz2/suggestions.csv && grep -o 'lang=\"zh-CN\"' ${W}/mz2/agendas.html && grep -o '<th>会见对象</th>' ${W}/mz2/agendas.html | head -1 && grep -a '^SUMMARY:' ${W}/mz2/ics/neau-1.ics | head -1 && grep -a '^LOCATION:' ${W}/mz2/ics/neau-1.ics | head -1 && grep -o '<h1>[^<]*</h1>' ${W}/mz2/ushers.html) | tr -d '\\r' | tr '\\n' ' '")
+cli_case(match_scores_same_in_both_languages 0 "^same$"
+         "${T} match suggest ${SYM} -f csv -q | cut -d, -f1,3 > ${W}/ms_en.csv && ${T} match suggest ${SYM} --lang zh -f csv -q | cut -d, -f1,3 | tail -n +2 > ${W}/ms_zh.csv && tail -n +2 ${W}/ms_en.csv | cmp -s - ${W}/ms_zh.csv && echo same")
+# Print-ready agendas: the whole event (a page per delegate, 30), one PDF per delegate with
+# their own page, and the ushers' grid.
+cli_case(match_run_pdf 0 "^30 pages, 30 delegate files; neau-1: 1 page, 东北农业大学 代表 1; ushers 1 page$"
+         "rm -rf ${W}/mz3 && ${T} match run ${SYM} -o ${W}/mz3 --lang zh --pdf -q && echo \"$(pdfinfo ${W}/mz3/agendas.pdf | awk '/^Pages:/ {print $2}') pages, $(ls ${W}/mz3/pdf | wc -l) delegate files; neau-1: $(pdfinfo ${W}/mz3/pdf/neau-1.pdf | awk '/^Pages:/ {print $2}') page, $(pdftotext ${W}/mz3/pdf/neau-1.pdf - | head -1); ushers $(pdfinfo ${W}/mz3/ushers.pdf | awk '/^Pages:/ {print $2}') page\"")
