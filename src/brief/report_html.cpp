@@ -56,6 +56,12 @@ std::string fit(const std::string& s, double px) {
     return out + "…";
 }
 
+// The unit a table's amounts are shown in (Brief::amount_units), else the data's.
+std::string amount_unit(const Brief& b, const Table& t) {
+    const auto it = b.amount_units.find(t.name);
+    return it == b.amount_units.end() ? b.unit : it->second;
+}
+
 std::string number(double v) {
     if (!std::isfinite(v)) {
         return "-";
@@ -452,7 +458,7 @@ std::string map_chart(const Brief& b, const std::string& title, const Words& w) 
         escape(a),
         escape(bb),
         number(fab),
-        escape(b.unit));
+        escape(amount_unit(b, b.flows)));
     s += fmt::format(
         "<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#2471a3\" "
         "stroke-width=\"{3:.1f}\" marker-end=\"url(#arrow)\"/><text x=\"{4}\" y=\"{5:.1f}\" "
@@ -466,16 +472,16 @@ std::string map_chart(const Brief& b, const std::string& title, const Words& w) 
         escape(bb),
         escape(a),
         number(fba),
-        escape(b.unit));
-    const double flow_text =
-        std::max(text_px(fmt::format("{} → {}: {} {}", a, bb, number(fab), b.unit)),
-                 text_px(fmt::format("{} → {}: {} {}", bb, a, number(fba), b.unit)));
+        escape(amount_unit(b, b.flows)));
+    const double flow_text = std::max(
+        text_px(fmt::format("{} → {}: {} {}", a, bb, number(fab), amount_unit(b, b.flows))),
+        text_px(fmt::format("{} → {}: {} {}", bb, a, number(fba), amount_unit(b, b.flows))));
     double cx = std::min(std::max(470.0, fx + 48 + flow_text + 50), 560.0);
     s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" class=\"lbl\">{} ({})</text>",
                      cx - 20,
                      ly + 4,
                      escape(w("circle: value added", "圆圈：增加值")),
-                     escape(b.unit));
+                     escape(amount_unit(b, b.map)));
     // Reference circles, bottoms aligned, each with its value centred below.
     cx += radius(max);
     for (const double share : {1.0, 0.25}) {
@@ -638,7 +644,7 @@ std::string brief_html(const Brief& b) {
                           w("Potential sales to the partner", "可向对方增加的销售"),
                           potential_bars(b)),
                 w("Potential sales to the partner", "可向对方增加的销售"),
-                b.unit,
+                amount_unit(b, b.supply_chains),
                 b.source,
                 w) +
          html_table(b.supply_chains);
@@ -647,7 +653,7 @@ std::string brief_html(const Brief& b) {
     h += "<h2>" + escape(flows_title) + "</h2>" +
          figure(flow_chart(b.flows, {"#c0392b", "#2471a3", "#7f8c8d"}, flows_title),
                 flows_title,
-                b.unit,
+                amount_unit(b, b.flows),
                 b.source,
                 w) +
          html_table(b.flows);
@@ -655,7 +661,7 @@ std::string brief_html(const Brief& b) {
         const std::string map_title =
             w("The provinces at their capitals, by value added", "各省份（位于省会）的增加值");
         h += "<h2>" + w("Map", "地图") + "</h2>" +
-             figure(map_chart(b, map_title, w), map_title, b.unit, b.source, w);
+             figure(map_chart(b, map_title, w), map_title, amount_unit(b, b.map), b.source, w);
     }
     h += "<h2>" + w("Key sectors and linkages", "关键部门与产业关联") + "</h2>" +
          html_table(b.key_sectors);

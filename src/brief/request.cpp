@@ -193,15 +193,25 @@ std::vector<Table> titled_tables(Brief b, bool titles_as_names) {
     };
     const std::string year =
         b.year > 0 ? fmt::format(fmt::runtime(zh ? "，{} 年" : ", {}"), b.year) : std::string();
+    // The unit in a title only where the amounts are still in the data's unit (else each
+    // column or row names its own).
+    const bool units_in_labels = !b.amount_units.empty();
+    auto unit_note = [&](const char* en, const char* zh_text) {
+        return units_in_labels ? std::string()
+                               : fmt::format(fmt::runtime(zh ? zh_text : en), b.unit);
+    };
     const std::vector<std::pair<Table*, std::string>> titled = {
         {&b.summary,
-         zh ? fmt::format("{}与{}{}：两地经济概况（{}）",
+         zh ? fmt::format("{}与{}{}：两地经济概况{}",
                           display_name(b.a, b.lang),
                           display_name(b.b, b.lang),
                           year,
-                          b.unit)
-            : fmt::format(
-                  "{} and {}{}: the two economies ({})", with_zh(b.a), with_zh(b.b), year, b.unit)},
+                          unit_note("", "（{}）"))
+            : fmt::format("{} and {}{}: the two economies{}",
+                          with_zh(b.a),
+                          with_zh(b.b),
+                          year,
+                          unit_note(" ({})", ""))},
         {&b.specialisations,
          zh ? fmt::format("优势产业（{} 个地区中{}的显示性比较优势 RCA）", b.regions, b.measure)
             : fmt::format("Specialisations (RCA of {} among {} regions)", b.measure, b.regions)},
@@ -210,16 +220,22 @@ std::vector<Table> titled_tables(Brief b, bool titles_as_names) {
             : "Key sectors (power and sensitivity of dispersion both above 1, regional flows)"},
         {&b.complementarity, zh ? "互补性的多种度量" : "Complementarity, measured several ways"},
         {&b.supply_chains,
-         zh ? "供应链：双方之间的流量，以及各自可向对方多销售的产品"
-            : "Supply chains: flows between the two, and what each could sell the other more of"},
+         (zh ? "供应链：双方之间的流量，以及各自可向对方多销售的产品"
+             : "Supply chains: flows between the two, and what each could sell the other more "
+               "of") +
+             unit_note(" ({})", "（{}）")},
         {&b.relatedness,
          zh ? "关联性：一方具优势、另一方接近的部门"
             : "Relatedness: what one is strong in and the other is close to"},
         {&b.areas,
-         zh ? "座谈会确定的合作领域（得分：双方在该领域的外购中可由对方供给的比重）"
-            : "The symposium's cooperation areas (score: the share of both regions' outside "
-              "purchases in the area the other could supply)"},
-        {&b.scenario, (zh ? "共赢情景：" : "Win-win scenario: ") + b.scenario_text},
+         (zh ? "座谈会确定的合作领域（得分：双方在该领域的外购中可由对方供给的比重" +
+                   unit_note("", "；流量与潜在销售：{}") + "）"
+             : "The symposium's cooperation areas (score: the share of both regions' outside "
+               "purchases in the area the other could supply" +
+                   unit_note("; flows and potentials in {}", "") + ")")},
+        {&b.scenario,
+         (zh ? "共赢情景：" : "Win-win scenario: ") + b.scenario_text +
+             unit_note(" (effects in {})", "（效应单位：{}）")},
     };
     std::vector<Table> out;
     for (const auto& [t, title] : titled) {

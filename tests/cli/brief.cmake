@@ -21,12 +21,12 @@ cli_case(brief_output_onto_scenario_refused 0 "^rc=4 kept$"
 
 # The Chinese edition (--lang zh, chosen by itself when both regions are named in Chinese):
 # titles, labels and sentences in Chinese, amounts in 万元, the same figures as in English.
-cli_case(brief_zh_terminal 0 "黑龙江与安徽，2017 年：两地经济概况（万元） 指标 +黑龙江 +安徽 -+ 增加值 +159,026,793 +292,771,910"
+cli_case(brief_zh_terminal 0 "黑龙江与安徽，2017 年：两地经济概况 指标 +黑龙江 +安徽 -+ 增加值（亿元） +15,903 +29,277 .* 2012 年增加值（亿元） +13,733 +17,214"
   "${T} brief 黑龙江 安徽 | tr '\\n' ' '")
 cli_case(brief_zh_reason 0 "  - 现代农业：黑龙江可向安徽多销售 01 农林牧渔产品和服务（5904535）$" "${T} brief Heilongjiang Anhui --lang zh")
 cli_case(brief_zh_caution 0 "  - 黑龙江，33 房地产：MRIO 中流向其他地区的量（33013747）为官方数据（3247326）的 10.17倍" "${T} brief 黑 皖")
 cli_case(brief_zh_scenario 0 "共赢情景：默认情景：安徽向黑龙江增购 01, 06, 38 部门产品 1402938（万元）" "${T} brief 黑龙江省 安徽省")
-cli_case(brief_en_with_chinese_names 0 "Heilongjiang .黑龙江. and Anhui .安徽., 2017: the two economies .10k CNY." "${T} brief 黑龙江 安徽 --lang en")
+cli_case(brief_en_with_chinese_names 0 "Heilongjiang .黑龙江. and Anhui .安徽., 2017: the two economies indicator +Heilongjiang +Anhui -+ value added .CNY bn. +1,590 +2,928 " "${T} brief 黑龙江 安徽 --lang en | tr '\\n' ' '")
 cli_case(brief_lang_unknown 2 "--lang: fr not in \\{en,zh\\}" "${T} brief 黑龙江 安徽 --lang fr")
 cli_case(brief_zh_partners 0 "^陕西,向其销售 06 食品和烟草（12587798）；从其购买 02 煤炭采选产品（5698113）,1," "${T} brief 皖 --partners -f csv -q")
 # Every display text of the JSON in Chinese for pairs across the country and for 2012 (keys
@@ -48,8 +48,8 @@ cli_case(brief_zh_html_font_stack 0 "font-family:.Noto Sans CJK SC.,.Source Han 
 cli_case(brief_html_glossary 0 "<h2 id=glossary>术语解释</h2><dl><dt>显示性比较优势（RCA）</dt>" "${T} brief 黑龙江 安徽 -o ${W}/brief_zh4.html -q && grep -o '<h2 id=glossary>.\\{0,60\\}' ${W}/brief_zh4.html")
 
 # Print-ready PDF: A4, fonts embedded, the Chinese title, a known figure (Heilongjiang's 2017
-# value added, 159,026,793 万元) and the page numbers.
-cli_case(brief_zh_pdf 0 "^A4 embedded 黑龙江与安徽：优势互补、合作共赢（2017 年） 159,026,793 1 ?/ ?[0-9]+$"
-  "${T} brief 黑龙江 安徽 --lang zh -o ${W}/brief.pdf -q && pdfinfo ${W}/brief.pdf | grep -q 'A4' && echo -n 'A4 ' && (pdffonts ${W}/brief.pdf | tail -n +3 | awk '{print $(NF-4)}' | sort -u | tr -d '\\n' | sed 's/^yes$/embedded /') && pdftotext ${W}/brief.pdf - | grep -o -m1 '黑龙江与安徽：优势互补、合作共赢（2017 年）' | tr '\\n' ' ' && pdftotext ${W}/brief.pdf - | grep -o -m1 '159,026,793' | tr '\\n' ' ' && pdftotext ${W}/brief.pdf - | grep -o -m1 '1 \\?/ \\?[0-9]*'")
+# value added, 159,026,793 万元 = 15,903 亿元) and the page numbers.
+cli_case(brief_zh_pdf 0 "^A4 embedded 黑龙江与安徽：优势互补、合作共赢（2017 年） 15,903 1 ?/ ?[0-9]+$"
+  "${T} brief 黑龙江 安徽 --lang zh -o ${W}/brief.pdf -q && pdfinfo ${W}/brief.pdf | grep -q 'A4' && echo -n 'A4 ' && (pdffonts ${W}/brief.pdf | tail -n +3 | awk '{print $(NF-4)}' | sort -u | tr -d '\\n' | sed 's/^yes$/embedded /') && pdftotext ${W}/brief.pdf - | grep -o -m1 '黑龙江与安徽：优势互补、合作共赢（2017 年）' | tr '\\n' ' ' && pdftotext ${W}/brief.pdf - | grep -o -m1 '15,903' | tr '\\n' ' ' && pdftotext ${W}/brief.pdf - | grep -o -m1 '1 \\?/ \\?[0-9]*'")
 cli_case(brief_en_pdf 0 "Heilongjiang and Anhui: complementarity and win-win, 2017" "${T} brief Heilongjiang Anhui -o ${W}/brief_en.pdf -q && pdftotext ${W}/brief_en.pdf -")
 cli_case(brief_pdf_without_chromium 4 "PDF output needs Chromium" "TANDEM_CHROMIUM=/nonexistent PATH=/nonexistent ${T} brief 黑龙江 安徽 -o ${W}/no.pdf")

@@ -36,10 +36,13 @@ def test_brief_in_chinese_equals_the_cli(cli, tmp_path):
     cli("brief", "黑龙江", "安徽", "-o", str(out), "-q")
     j = json.loads(out.read_text(encoding="utf-8"))
     assert json.loads(b.to_json()) == j and j["lang"] == "zh"
+    # Amounts in 亿元 in Chinese (159,026,793 万元), in CNY bn in English.
     summary = b.tables["summary"]
-    assert summary.index[0] == "增加值"
-    assert summary.loc["增加值", "黑龙江"] == pytest.approx(159026793, rel=1e-8)
-    assert tandem.brief("黑龙江", "安徽", lang="en").tables["summary"].index[0] == "value added"
+    assert summary.index[0] == "增加值（亿元）"
+    assert summary.loc["增加值（亿元）", "黑龙江"] == pytest.approx(15902.6793, rel=1e-12)
+    en = tandem.brief("黑龙江", "安徽", lang="en").tables["summary"]
+    assert en.index[0] == "value added (CNY bn)"
+    assert en.loc["value added (CNY bn)", "Heilongjiang"] == pytest.approx(1590.26793, rel=1e-12)
     with pytest.raises(tandem.Error):
         tandem.brief("黑龙江", "安徽", lang="fr")
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,10 @@ struct Brief {
     Table flows;                // A, B, rest of China x the same: inter-regional flows (MRIO)
     Table map;                  // every province: longitude, latitude of its capital, value added
     std::vector<Code> sectors;  // of the data, with their Chinese names where known
+    // Amounts for people (in_language, data in 10k CNY): the unit each table's amounts were
+    // put in, by table name ("CNY bn", "亿元"); the unit is also in those columns' or rows'
+    // labels. Empty: amounts in `unit`, as in the data.
+    std::map<std::string, std::string> amount_units;
     std::string scenario_text;
     std::vector<std::string> reasons;     // area reasons, in the areas' order
     std::string measure = "value added";  // of the specialisation and relatedness tables
@@ -126,7 +131,9 @@ Brief two_region_brief(const Mrio& mrio,
                        const BriefOptions& options = {});
 
 // The brief as a reader of `lang` sees it: every label, reason, note and caution in that
-// language (figures unchanged; table names, the keys of files and sheets, stay). Sector, area
+// language (table names, the keys of files and sheets, stay), and where the data are in 10k CNY
+// the amounts of each table in a unit people read: 万元 or 亿元 in Chinese, CNY k, M or bn in
+// English, the unit in the column's (or row's) label. Other figures unchanged. Sector, area
 // and region names come from the brief's own bilingual labels and data::provinces(). Text the
 // catalogue lacks stays English and is listed in `untranslated` when given.
 Brief in_language(Brief brief, i18n::Lang lang, std::vector<std::string>* untranslated = nullptr);

@@ -841,8 +841,9 @@ namespace tandem::test {
 namespace {
 
 // The Chinese edition translates every label and sentence of the brief for Heilongjiang and
-// Anhui with each other province (the catalogue misses nothing the brief says), and changes
-// no figure.
+// Jiangsu with provinces across the country (the catalogue misses nothing the brief says); its
+// figures are the English edition's, amounts in 亿元 where English has CNY bn (1 亿元 = CNY 0.1
+// bn) and every other figure the same.
 TEST(BriefLanguage, ChineseEditionIsCompleteAndKeepsTheFigures) {
     const auto& s = shipped();
     for (const char* partner : {"Anhui", "Hainan", "Tibet", "Beijing", "Xinjiang", "Guangdong"}) {
@@ -852,13 +853,54 @@ TEST(BriefLanguage, ChineseEditionIsCompleteAndKeepsTheFigures) {
             const auto zh = brief::in_language(en, i18n::Lang::kZh, &missing);
             EXPECT_TRUE(missing.empty()) << region << "-" << partner << ": " << missing.front();
             EXPECT_EQ(zh.lang, i18n::Lang::kZh);
-            EXPECT_EQ(zh.scenario.values, en.scenario.values);
-            EXPECT_EQ(zh.supply_chains.values, en.supply_chains.values);
+            const auto english = brief::in_language(en, i18n::Lang::kEn);
+            EXPECT_EQ(zh.amount_units.at("scenario"), "亿元");
+            EXPECT_EQ(english.amount_units.at("scenario"), "CNY bn");
+            for (const auto* pair : {&zh.scenario, &zh.supply_chains, &zh.flows}) {
+                const auto& e = pair == &zh.scenario        ? english.scenario
+                                : pair == &zh.supply_chains ? english.supply_chains
+                                                            : english.flows;
+                ASSERT_EQ(pair->values.rows(), e.values.rows());
+                for (Eigen::Index c = 0; c < e.values.cols(); ++c) {
+                    const double ratio = pair == &zh.scenario && c == 6 ? 1.0 : 10.0;  // jobs
+                    EXPECT_TRUE(pair->values.col(c).isApprox(ratio * e.values.col(c), 1e-12))
+                        << pair->name << " column " << c;
+                }
+            }
             EXPECT_EQ(zh.supply_chains.name, en.supply_chains.name);
             EXPECT_EQ(zh.reasons.size(), en.reasons.size());
             EXPECT_EQ(zh.cautions.size(), en.cautions.size());
         }
     }
+}
+
+// Amounts for people, from the data's 10k CNY: Heilongjiang's 2017 value added 159,026,793
+// (10k CNY) is 15,902.6793 亿元 and CNY 1,590.26793 bn; the amounts of a table share one unit;
+// employment keeps its own.
+TEST(BriefLanguage, AmountsInUnitsPeopleRead) {
+    const auto& s = shipped();
+    const auto raw = brief::two_region_brief(s.mrio, s.tables, s.base, "Heilongjiang", "Anhui");
+    const auto zh = brief::in_language(raw, i18n::Lang::kZh);
+    const auto en = brief::in_language(raw, i18n::Lang::kEn);
+    EXPECT_EQ(raw.summary.values(0, 0), 159026793.0);
+    EXPECT_NEAR(zh.summary.values(0, 0), 15902.6793, 1e-9);
+    EXPECT_NEAR(en.summary.values(0, 0), 1590.26793, 1e-9);
+    EXPECT_EQ(zh.summary.rows.labels[0].back(), "增加值（亿元）");
+    EXPECT_EQ(en.summary.rows.labels[0].back(), "value added (CNY bn)");
+    // Shares, ranks and indices are not amounts.
+    EXPECT_EQ(zh.summary.values(1, 0), raw.summary.values(1, 0));
+    EXPECT_EQ(en.summary.rows.labels[1].back(), "share of all regions (%)");
+    // Employment (10k persons) is not an amount either.
+    EXPECT_EQ(en.scenario.values(0, 6), raw.scenario.values(0, 6));
+    EXPECT_EQ(en.scenario.cols.labels[6][0], raw.scenario.cols.labels[6][0]);
+    // The complementarity's potential row: its own unit replaced, not doubled.
+    EXPECT_EQ(en.complementarity.rows.labels[1].back(), "potential sales to the partner (CNY bn)");
+    EXPECT_EQ(en.amount_units.at("flows"), "CNY bn");
+    // Other data (not 10k CNY) keep their unit.
+    auto other = raw;
+    other.unit = "M.EUR";
+    EXPECT_TRUE(brief::in_language(other, i18n::Lang::kEn).amount_units.empty());
+    EXPECT_EQ(brief::in_language(other, i18n::Lang::kEn).summary.values(0, 0), 159026793.0);
 }
 
 TEST(BriefLanguage, GlossaryCoversEveryIndexInBothLanguages) {
