@@ -48,12 +48,14 @@ double largest_finite(const Eigen::Ref<const Eigen::VectorXd>& v) {
 }
 
 // Puts the given columns (or, for an indicator table, rows) of amounts into one readable unit
-// and names it in their labels (the data's own unit, where a label named it, gives way).
+// and names it in their labels (the data's own unit, where a label named it, gives way); a
+// matrix of amounts (every cell one: the flows) names it once, beside its row labels' name.
 void express(Table& t,
              const std::vector<Eigen::Index>& lines,
              bool rows,
              i18n::Lang lang,
-             std::map<std::string, std::string>& units) {
+             std::map<std::string, std::string>& units,
+             bool matrix = false) {
     if (lines.empty() || t.values.size() == 0) {
         return;
     }
@@ -65,6 +67,12 @@ void express(Table& t,
     }
     const auto [scale, unit] = amount_scale(largest, lang);
     const std::string suffix = lang == i18n::Lang::kZh ? "（" + unit + "）" : " (" + unit + ")";
+    if (matrix) {
+        t.values *= scale;
+        t.rows.names.back() += suffix;
+        units[t.name] = unit;
+        return;
+    }
     for (const auto k : lines) {
         auto& label = rows ? t.rows.labels[static_cast<std::size_t>(k)].back()
                            : t.cols.labels[static_cast<std::size_t>(k)].back();
@@ -134,7 +142,7 @@ void express_amounts(Brief& b, const AmountLines& a) {
     express(b.complementarity, a.complementarity, true, b.lang, u);
     express(b.areas, a.areas, false, b.lang, u);
     express(b.scenario, a.scenario, false, b.lang, u);
-    express(b.flows, all_columns(b.flows), false, b.lang, u);
+    express(b.flows, all_columns(b.flows), false, b.lang, u, true);
     express(b.map, a.map, false, b.lang, u);
 }
 
