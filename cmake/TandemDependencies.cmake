@@ -27,6 +27,12 @@ target_include_directories(tandem::utf8proc SYSTEM INTERFACE ${UTF8PROC_INCLUDE_
 target_link_libraries(tandem::utf8proc INTERFACE ${UTF8PROC_LIBRARY})
 
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+# The service's store and HTTP API (tandem serve): SQLite, PostgreSQL (libpqxx), libsodium for
+# token hashes, cpp-httplib.
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 # qpdf: splitting the printed agendas into one PDF per delegate.
 pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
 # COIN-OR CBC: the exact MILP path of the meeting scheduler.

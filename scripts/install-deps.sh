@@ -9,6 +9,7 @@ packages=(
   libeigen3-dev libopenblas-dev liblapacke-dev libsuitesparse-dev
   libfmt-dev nlohmann-json3-dev libcli11-dev
   libcsv-dev libutf8proc-dev libxlsxwriter-dev libspectra-dev libqpdf-dev
+  libsqlite3-dev libpqxx-dev libsodium-dev libcpp-httplib-dev postgresql-15
   libgtest-dev libbenchmark-dev libcpptoml-dev coinor-libcbc-dev libxapian-dev
   python3 python3-dev pybind11-dev python3-numpy python3-pandas time
   chromium fonts-noto-cjk
