@@ -19,7 +19,7 @@ namespace {
 
 Index sector_index(const TableSet& set, const std::vector<Eigen::Index>& order) {
     Index idx;
-    idx.names = {"sector", "部门"};
+    idx.names = {"sector", "name_zh"};
     for (auto i : order) {
         const auto& s = set.sectors[static_cast<std::size_t>(i)];
         idx.labels.push_back({s.name_en, s.name_zh});

@@ -66,6 +66,9 @@ std::string number(double v) {
     if (!std::isfinite(v)) {
         return "-";
     }
+    if (std::fabs(v) < 1e-9) {
+        return "0";  // rounding noise of the assembly (1e-13), not a figure
+    }
     const double a = std::fabs(v);
     if (a >= 1000.0) {
         std::string digits = fmt::format("{:.0f}", a);
@@ -310,7 +313,7 @@ std::string map_chart(const Brief& b, const std::string& title, const Words& w) 
     const Table& map = b.map;
     const int width = 720;
     const int height = 560;
-    const double lon0 = 73.0, lon1 = 135.0, lat0 = 17.0, lat1 = 54.0;
+    const double lon0 = 73.0, lon1 = 135.0, lat0 = 17.0, lat1 = 50.0;
     auto px = [&](double lon) { return 20.0 + (lon - lon0) / (lon1 - lon0) * (width - 40); };
     const double map_h = height - 120.0;  // the legend below
     auto py = [&](double lat) { return 20.0 + (lat1 - lat) / (lat1 - lat0) * (map_h - 40); };
@@ -344,6 +347,7 @@ std::string map_chart(const Brief& b, const std::string& title, const Words& w) 
     double ax = 0, ay = 0, bx = 0, by = 0;
     std::vector<Box> placed;
     std::string circles;
+    std::string pair_circles;  // drawn last, over their neighbours'
     std::string labels;
     for (const auto r : order) {
         const auto ri = static_cast<Eigen::Index>(r);
@@ -358,7 +362,7 @@ std::string map_chart(const Brief& b, const std::string& title, const Words& w) 
             bx = x, by = y;
         }
         const std::string colour = name == a ? "#c0392b" : name == bb ? "#2471a3" : "#aab7c4";
-        circles += fmt::format(
+        (pair ? pair_circles : circles) += fmt::format(
             "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"{}\" fill-opacity=\"0.75\">"
             "<title>{}: {}</title></circle>",
             x,
@@ -381,7 +385,7 @@ std::string map_chart(const Brief& b, const std::string& title, const Words& w) 
             }
         }
     }
-    s += circles;
+    s += circles + pair_circles;
     // The flows between the pair: two arcs, widths by value.
     const double fab = b.flows.values.rows() >= 2 ? b.flows.values(0, 1) : 0.0;
     const double fba = b.flows.values.rows() >= 2 ? b.flows.values(1, 0) : 0.0;
@@ -614,15 +618,19 @@ std::string brief_html(const Brief& b) {
         page_style(b, w));
     h += "<h1>" + escape(title) + "</h1>";
     h += "<p class=note>" +
-         escape(zh ? fmt::format("由 tandem 根据{}计算；单位：{}；专业化与关联性依据{}。",
-                                 b.source,
-                                 b.unit,
-                                 b.measure)
-                   : fmt::format("Computed by tandem from {}; unit: {}; specialisations and "
-                                 "relatedness from {}.",
-                                 b.source,
-                                 b.unit,
-                                 b.measure)) +
+         escape(
+             zh ? fmt::format("由 tandem 根据 {} 计算；{}；专业化与关联性依据{}。",
+                              b.source,
+                              b.amount_units.empty() ? "单位：" + b.unit
+                                                     : "金额单位见各表（原始数据：" + b.unit + "）",
+                              b.measure)
+                : fmt::format("Computed by tandem from {}; {}; specialisations and "
+                              "relatedness from {}.",
+                              b.source,
+                              b.amount_units.empty()
+                                  ? "unit: " + b.unit
+                                  : "amounts in the unit each table names (data in " + b.unit + ")",
+                              b.measure)) +
          "</p>";
     if (!b.notes.empty()) {
         h += "<div class=note>" + list_html(b.notes) + "</div>";

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "tandem/brief/structure.hpp"
 #include "tandem/china/mrio_build.hpp"
 #include "tandem/core/error.hpp"
 #include "tandem/data/china_tables.hpp"
@@ -180,10 +181,26 @@ Brief run_brief(const BriefRequest& request) {
 Table run_partner_ranking(const BriefRequest& request) {
     const BriefData d = load_brief_data(request);
     Table ranking = partner_ranking(d.mrio, d.tables, request.regions[0]);
-    return request.resolved_lang() == i18n::Lang::kEn
+    const auto lang = request.resolved_lang();
+    std::vector<Code> regions;
+    for (const auto& t : d.tables.tables) {
+        regions.push_back(t.region);
+    }
+    const Code& self =
+        regions[static_cast<std::size_t>(find_region(regions, request.regions[0], "the regions"))];
+    // The title, first of the notes (a terminal shows it as the table's name).
+    ranking.notes.insert(
+        ranking.notes.begin(),
+        lang == i18n::Lang::kZh
+            ? fmt::format(
+                  "{}的合作伙伴排名（得分：两个方向的米凯利互补指数与双向潜在销售的平均百分位）",
+                  display_name(self, lang))
+            : fmt::format("{}'s partners, ranked (score: the mean percentile of the Michaely "
+                          "complementarity both ways and the potential sales both ways)",
+                          self.name_en));
+    return lang == i18n::Lang::kEn
                ? ranking
-               : partners_in_language(
-                     std::move(ranking), d.tables.sectors, request.resolved_lang());
+               : partners_in_language(std::move(ranking), d.tables.sectors, lang);
 }
 
 std::vector<Table> titled_tables(Brief b, bool titles_as_names) {

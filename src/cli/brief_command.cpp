@@ -184,7 +184,18 @@ void add_brief_command(CLI::App& app) {
             fail(ErrorCode::kUsage, "{}", why);
         }
         if (a->partners) {
-            emit({brief::run_partner_ranking(request)}, a->out);
+            if (!a->html.empty() || a->out.output.ends_with(".pdf") ||
+                a->out.output.ends_with(".html")) {
+                fail(ErrorCode::kUsage,
+                     "--partners writes a table (terminal, CSV, JSON or XLSX); the HTML and PDF "
+                     "reports are of a two-region brief");
+            }
+            Table ranking = brief::run_partner_ranking(request);
+            if (a->out.format == "table" && a->out.output.empty() && !ranking.notes.empty()) {
+                ranking.name = ranking.notes.front();  // the title, for a terminal
+                ranking.notes.erase(ranking.notes.begin());
+            }
+            emit({ranking}, a->out);
             return;
         }
         const brief::Brief b = brief::run_brief(request);

@@ -45,5 +45,6 @@ void add_geo_commands(CLI::App& app);
 void add_brief_command(CLI::App& app);
 void add_schedule_command(CLI::App& app);
 void add_match_commands(CLI::App& app);
+void add_serve_commands(CLI::App& app);
 
 }  // namespace tandem::cli

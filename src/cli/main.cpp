@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     tandem::cli::add_brief_command(app);
     tandem::cli::add_schedule_command(app);
     tandem::cli::add_match_commands(app);
+    tandem::cli::add_serve_commands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -72,7 +72,7 @@ const std::vector<Pattern>& catalogue() {
         {"power of dispersion", "影响力系数"},
         {"sensitivity of dispersion", "感应度系数"},
         {"value added share %", "增加值比重（%）"},
-        {"density", "密度"},
+        {"density", "产品空间密度"},
         {"COG", "机会收益 COG"},
         {"PCI", "产品复杂度 PCI"},
         {"RCA of the strong", "优势方 RCA"},

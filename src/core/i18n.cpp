@@ -143,7 +143,7 @@ struct Translator::Impl {
         static const std::regex coded(R"(([0-9]{2}(?:-[0-9]{2})?) (.+))");
         std::smatch m;
         if (std::regex_match(s, m, times)) {
-            return m[1].str() + "倍";
+            return m[1].str() + " 倍";
         }
         if (std::regex_match(s, m, coded)) {
             const std::string name = translate(m[2].str(), depth + 1);

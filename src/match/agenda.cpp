@@ -326,9 +326,11 @@ struct Agendas {
             "<style>body{{font-family:{};margin:1.5em;color:#222}}table{{border-collapse:"
             "collapse;font-size:.9em}}td,th{{border:1px solid #bbb;padding:3px 6px;"
             "vertical-align:top}}.note{{color:#555;font-size:.85em}}"
+            "table{{width:100%}}"
+            // No page counter: each delegate's PDF is cut from the event's, whose numbers
+            // would be wrong in it; the title and date are on every page instead.
             "@page{{size:A4;margin:14mm 12mm 16mm 12mm;@bottom-left{{content:\"{}\";"
-            "font-size:8pt;color:#555}}@bottom-right{{content:counter(page) \" / \" "
-            "counter(pages);font-size:8pt;color:#555}}}}{}</style></head><body>",
+            "font-size:8pt;color:#555}}}}{}</style></head><body>",
             zh() ? "zh-CN" : "en",
             html(page_title),
             kAgendaFonts,
@@ -489,8 +491,8 @@ std::string ushers_html(const Agendas& g) {
     std::map<std::pair<int, int>, std::string> cell;
     for (const auto& m : g.meetings) {
         const auto& r = g.ev.requests[static_cast<std::size_t>(m.request)];
-        cell[{m.table, m.slot}] =
-            html(g.org_name(g.org_of(r.a))) + " &amp; " + html(g.org_name(g.org_of(r.b)));
+        cell[{m.table, m.slot}] = html(g.org_name(g.org_of(r.a))) + (g.zh() ? " 与 " : " &amp; ") +
+                                  html(g.org_name(g.org_of(r.b)));
     }
     for (int table = 1; table <= g.ev.tables; ++table) {
         grid += fmt::format("<tr><th>{}</th>", table);

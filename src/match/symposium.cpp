@@ -157,14 +157,17 @@ bool valid_date(const std::string& d) {
 }  // namespace
 
 Symposium read_symposium(const std::filesystem::path& path) {
-    const std::string file = path.string();
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        fail(ErrorCode::kIo, "{}: cannot read the symposium file", file);
+        fail(ErrorCode::kIo, "{}: cannot read the symposium file", path.string());
     }
     std::stringstream buf;
     buf << in.rdbuf();
-    const json root = data::parse_json_unordered(buf.str(), file);
+    return parse_symposium(buf.str(), path.string());
+}
+
+Symposium parse_symposium(const std::string& text, const std::string& file) {
+    const json root = data::parse_json_unordered(text, file);
     const Fields f{file};
     if (!root.is_object() || !root.contains("programme") || !root.at("programme").is_object()) {
         f.error("top level", "expected an object with programme, organisations, delegates");

@@ -24,7 +24,7 @@ cli_case(brief_output_onto_scenario_refused 0 "^rc=4 kept$"
 cli_case(brief_zh_terminal 0 "黑龙江与安徽，2017 年：两地经济概况 指标 +黑龙江 +安徽 -+ 增加值（亿元） +15,903 +29,277 .* 2012 年增加值（亿元） +13,733 +17,214"
   "${T} brief 黑龙江 安徽 | tr '\\n' ' '")
 cli_case(brief_zh_reason 0 "  - 现代农业：黑龙江可向安徽多销售 01 农林牧渔产品和服务（5904535）$" "${T} brief Heilongjiang Anhui --lang zh")
-cli_case(brief_zh_caution 0 "  - 黑龙江，33 房地产：MRIO 中流向其他地区的量（33013747）为官方数据（3247326）的 10.17倍" "${T} brief 黑 皖")
+cli_case(brief_zh_caution 0 "  - 黑龙江，33 房地产：MRIO 中流向其他地区的量（33013747）为官方数据（3247326）的 10.17 倍" "${T} brief 黑 皖")
 cli_case(brief_zh_scenario 0 "共赢情景：默认情景：安徽向黑龙江增购 01, 06, 38 部门产品 1402938（万元）" "${T} brief 黑龙江省 安徽省")
 cli_case(brief_en_with_chinese_names 0 "Heilongjiang .黑龙江. and Anhui .安徽., 2017: the two economies indicator +Heilongjiang +Anhui -+ value added .CNY bn. +1,590 +2,928 " "${T} brief 黑龙江 安徽 --lang en | tr '\\n' ' '")
 cli_case(brief_lang_unknown 2 "--lang: fr not in \\{en,zh\\}" "${T} brief 黑龙江 安徽 --lang fr")

@@ -91,11 +91,11 @@ sed 's/"[^"]*"/Q/g' "$work/profile.csv" | awk -F, '
     if ($1 == "Secondary industry % of VA") print "sec", $3
     if ($1 == "Tertiary industry % of VA") print "tert", $3
   }
-  sec ~ /largest sectors by value added$/ && $2 != "部门" {
+  sec ~ /largest sectors by value added$/ && $2 != "name_zh" {
     ++k; print "lg" k "_code", ($2 in zh ? zh[$2] : "unknown:" $2); print "lg" k "_va", $3; print "lg" k "_pct", $4; print "lg" k "_lq", $5
   }
-  sec ~ /highest output multipliers$/ && $2 != "部门" { ++nm; print "imp_" ($2 in zh ? zh[$2] : "unknown:" $2), $8 }
-  sec ~ /key sectors$/ && $2 != "部门" { ++nk; print "vashare_" ($2 in zh ? zh[$2] : "unknown:" $2), $5 }
+  sec ~ /highest output multipliers$/ && $2 != "name_zh" { ++nm; print "imp_" ($2 in zh ? zh[$2] : "unknown:" $2), $8 }
+  sec ~ /key sectors$/ && $2 != "name_zh" { ++nk; print "vashare_" ($2 in zh ? zh[$2] : "unknown:" $2), $5 }
   END { print "count_largest", k + 0; print "count_multipliers", nm + 0; print "count_key", nk + 0 }
 ' "$work/want" - > "$work/got"
 

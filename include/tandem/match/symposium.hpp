@@ -90,5 +90,7 @@ struct Symposium {
 
 // Reads the symposium JSON of docs/match.md; errors name the file, the record and the field.
 Symposium read_symposium(const std::filesystem::path& file);
+// The same from JSON text; `source` names it in errors (a file, or "event 3: symposium").
+Symposium parse_symposium(const std::string& text, const std::string& source);
 
 }  // namespace tandem::match

@@ -42,7 +42,7 @@ TEST(I18n, TermsPatternsAndListsInChinese) {
               "食品和烟草（7546157）");
     EXPECT_EQ(zh("Anhui, 06 Food and tobacco: its official inflows (10) exceed its output of the "
                  "sector (5), 2.00x"),
-              "安徽，06 食品和烟草：官方调入（10）超过该部门产出（5），为其 2.00倍");
+              "安徽，06 食品和烟草：官方调入（10）超过该部门产出（5），为其 2.00 倍");
     EXPECT_TRUE(zh.untranslated().empty());
     // Unknown text stays as it is, and is listed once.
     EXPECT_EQ(zh("Atlantis"), "Atlantis");
