@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs every build and test dependency from Debian 12's packages (run as root).
+# Node.js and npm (the dashboard's build and browser test) come with the machine (docs/service.md).
 # Chromium prints the PDF reports (tandem brief -o brief.pdf) and fonts-noto-cjk gives the
 # Chinese edition real glyphs. --test adds what only the tests need: pdftotext and pdffonts
 # (poppler-utils) to read the PDFs back, a PostgreSQL 15 server that the tests start in a folder

@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+# The dashboard `tandem serve` shows at / (npm packages, then a bundle in web/dist).
+(cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 cmake --preset release >/dev/null
 cmake --build --preset release --target tandem _tandem -j"$(nproc)"
 site=$(/usr/bin/python3 -c 'import site; print(site.getsitepackages()[0])')

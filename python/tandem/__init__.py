@@ -98,8 +98,8 @@ class Brief:
         return f"<tandem.Brief {self.a} and {self.b}, {self.year}: {len(self.tables)} tables>"
 
     def __str__(self):
-        lines = [f"{self.a} ({self._b.a_zh}) and {self.b} ({self._b.b_zh}), {self.year} "
-                 f"({self.unit})", ""]
+        # Amounts carry their unit in their labels (CNY bn, 亿元).
+        lines = [f"{self.a} ({self._b.a_zh}) and {self.b} ({self._b.b_zh}), {self.year}", ""]
         for name in ("summary", "scenario"):
             df = self.tables.get(name)
             if df is not None:

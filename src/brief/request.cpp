@@ -312,8 +312,23 @@ i18n::Lang BriefRequest::resolved_lang() const {
 }
 
 std::string brief_json(const Brief& brief) {
+    // The tables of the files, and those behind the charts: the flows among the pair and the
+    // rest, and every province's position and value added (the dashboard draws them).
+    auto tables = titled_tables(brief, false);
+    const bool zh = brief.lang == i18n::Lang::kZh;
+    for (Table t : {brief.flows, brief.map}) {
+        if (t.rows.size() > 0) {
+            t.notes.insert(
+                t.notes.begin(),
+                t.name == "flows"
+                    ? (zh ? "两地与其他地区之间的流量" : "Flows between the pair and the others")
+                    : (zh ? "各省份省会位置与增加值"
+                          : "The provinces at their capitals, with value added"));
+            tables.push_back(std::move(t));
+        }
+    }
     std::ostringstream tables_json;
-    data::write_json(titled_tables(brief, false), tables_json);
+    data::write_json(tables, tables_json);
     nlohmann::ordered_json j;
     j["tables"] = nlohmann::ordered_json::parse(tables_json.str());
     j["cautions"] = brief.cautions;

@@ -40,6 +40,9 @@ void add_serve_commands(CLI::App& app) {
             ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
         cmd->add_option("--threads", o->threads, "request threads (default 8)")
             ->check(CLI::Range(1, 256));
+        cmd->add_option("--web",
+                        o->web,
+                        "the dashboard's built files (default: web/dist, built by scripts/run.sh)");
         cmd->callback([o] {
             std::signal(SIGINT, on_signal);
             std::signal(SIGTERM, on_signal);

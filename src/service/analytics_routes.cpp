@@ -10,6 +10,7 @@
 #include "tandem/brief/brief.hpp"
 #include "tandem/brief/request.hpp"
 #include "tandem/core/error.hpp"
+#include "tandem/data/datasets.hpp"
 #include "tandem/data/regions.hpp"
 #include "tandem/data/table_writers.hpp"
 #include "tandem/match/agenda.hpp"
@@ -31,6 +32,40 @@ Json table_json(const Table& t) {
     std::ostringstream s;
     data::write_json({t}, s);
     return Json::parse(s.str());
+}
+
+// ?lang=en|zh (default en).
+i18n::Lang lang_of(const Request& r) {
+    const auto it = r.query.find("lang");
+    if (it == r.query.end() || it->second == "en") {
+        return i18n::Lang::kEn;
+    }
+    if (it->second == "zh") {
+        return i18n::Lang::kZh;
+    }
+    throw HttpError(400, "lang: expected en or zh, found \"" + it->second.substr(0, 20) + "\"");
+}
+
+// The labels of a table's JSON in the reader's language (the figures as they are).
+Json in_language(Json t, i18n::Lang lang) {
+    if (lang == i18n::Lang::kEn) {
+        return t;
+    }
+    const auto tr = brief::china_translator(lang, data::china_sectors());
+    Table labels;
+    labels.rows.names = t.at("row_levels").get<std::vector<std::string>>();
+    labels.rows.labels = t.at("rows").get<std::vector<std::vector<std::string>>>();
+    labels.cols.names = t.at("column_levels").get<std::vector<std::string>>();
+    labels.cols.labels = t.at("columns").get<std::vector<std::vector<std::string>>>();
+    labels.values = Matrix::Zero(static_cast<Eigen::Index>(labels.rows.size()),
+                                 static_cast<Eigen::Index>(labels.cols.size()));
+    tr.table(labels);
+    t["row_levels"] = labels.rows.names;
+    t["rows"] = labels.rows.labels;
+    t["column_levels"] = labels.cols.names;
+    t["columns"] = labels.cols.labels;
+    t["unit"] = tr(t.value("unit", ""));
+    return t;
 }
 
 }  // namespace
@@ -205,20 +240,22 @@ Response project_impact(Context& ctx) {
                    {"partner_region", project->value("partner_region", "")},
                    {"sectors", project->value("sectors", Json::array())},
                    {"investment", project->value("investment", Json())}};
+    const auto lang = lang_of(ctx.request);
     if (project->contains("impact") && project->at("impact").value("key", Json()) == key) {
-        Json cached = project->at("impact").at("effects");
+        Json cached = in_language(project->at("impact").at("effects"), lang);
         cached["cached"] = true;
         return ok(cached);
     }
-    Json effects = ctx.analytics.project_impact(*project);
+    const Json effects = ctx.analytics.project_impact(*project);
     ctx.store.set_computed(Kind::kProject,
                            id,
                            "impact",
                            Json{{"key", key}, {"effects", effects}},
                            "impact",
                            {ctx.user.name});
-    effects["cached"] = false;
-    return ok(effects);
+    Json shown = in_language(effects, lang);  // kept in English, shown in the reader's
+    shown["cached"] = false;
+    return ok(shown);
 }
 
 // The impact of every project (not dropped) of the agreements signed at an event.
@@ -253,8 +290,10 @@ Response event_impact(Context& ctx) {
             regions.push_back(r);
         }
     }
-    Json effects = ctx.analytics.portfolio_impact(
-        projects, regions[0], regions.size() > 1 ? regions[1] : regions[0]);
+    Json effects =
+        in_language(ctx.analytics.portfolio_impact(
+                        projects, regions[0], regions.size() > 1 ? regions[1] : regions[0]),
+                    lang_of(ctx.request));
     effects["projects"] = projects.size();
     return ok(effects);
 }
@@ -322,12 +361,13 @@ Response schedule_event(Context& ctx) {
                  {"a", ev.participants[static_cast<std::size_t>(r.a)].organisation},
                  {"b", ev.participants[static_cast<std::size_t>(r.b)].organisation}});
     }
-    const Json out{{"meetings", meetings},
-                   {"held", result.summary.held},
-                   {"requested", ev.requests.size()},
-                   {"slots", ev.slots},
-                   {"tables", ev.tables},
-                   {"summary", schedule::summary_lines(ev, result, {true, -1.0})}};
+    const Json out{
+        {"meetings", meetings},
+        {"held", result.summary.held},
+        {"requested", ev.requests.size()},
+        {"slots", ev.slots},
+        {"tables", ev.tables},
+        {"summary", schedule::summary_lines(ev, result, {true, -1.0, lang_of(ctx.request)})}};
     ctx.store.set_computed(Kind::kEvent, id, "schedule", out, "schedule", {ctx.user.name});
     return ok(out);
 }

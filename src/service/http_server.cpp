@@ -1,13 +1,18 @@
 // The service behind cpp-httplib's threaded server: each request copied into a Request,
 // answered by Service::handle.
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 #include <httplib.h>
 
 #include "tandem/core/error.hpp"
 #include "tandem/service/service.hpp"
+
+#include <unistd.h>
 
 namespace tandem::service {
 
@@ -32,6 +37,38 @@ void answer(Service& service, const httplib::Request& in, httplib::Response& out
 
 }  // namespace
 
+std::string dashboard_dir(const std::string& given) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> candidates;
+    if (!given.empty()) {
+        candidates.push_back(given);
+    } else {
+        if (const char* env = std::getenv("TANDEM_WEB_DIR"); env != nullptr && *env != '\0') {
+            candidates.push_back(env);
+        }
+        char exe[4096];
+        const auto len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        if (len > 0) {
+            exe[len] = '\0';
+            candidates.push_back(fs::path(exe).parent_path().parent_path() / "share" / "tandem" /
+                                 "web");
+        }
+        candidates.push_back(TANDEM_SOURCE_WEB_DIR);
+    }
+    for (const auto& c : candidates) {
+        std::error_code ec;
+        if (fs::exists(c / "index.html", ec)) {
+            return c.string();
+        }
+    }
+    if (!given.empty()) {
+        fail(ErrorCode::kIo,
+             "--web {}: no index.html there (build it: cd web && npm run build)",
+             given);
+    }
+    return {};
+}
+
 void serve(const ServeOptions& options,
            const std::atomic<bool>& stop,
            const std::function<void(const std::string&)>& ready) {
@@ -50,6 +87,11 @@ void serve(const ServeOptions& options,
     const auto handler = [&service](const httplib::Request& in, httplib::Response& out) {
         answer(service, in, out);
     };
+    // The dashboard: its files first (GET /, /app.js), everything else to the API.
+    const std::string web = dashboard_dir(options.web);
+    if (!web.empty()) {
+        server.set_mount_point("/", web);
+    }
     server.Get(".*", handler);
     server.Post(".*", handler);
     server.Patch(".*", handler);
@@ -68,7 +110,10 @@ void serve(const ServeOptions& options,
              options.port);
     }
     std::thread listener([&server] { server.listen_after_bind(); });
-    ready(fmt::format("http://{}:{}", options.bind, options.port));
+    ready(fmt::format("http://{}:{}{}",
+                      options.bind,
+                      options.port,
+                      web.empty() ? " (no dashboard built: cd web && npm run build)" : ""));
     while (!stop.load()) {
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }

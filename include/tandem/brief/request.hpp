@@ -69,7 +69,8 @@ std::vector<Table> file_tables(const Brief& brief);
 // What a terminal prints below the tables: the areas' reasons, data cautions, notes.
 std::string closing_text(const Brief& brief);
 
-// The brief as one JSON object: "tables" (data::write_json's form), "cautions", "notes",
+// The brief as one JSON object: "tables" (data::write_json's form: the file tables, then
+// "flows" and "map", the data of the charts), "cautions", "notes",
 // "reasons", "lang", "glossary". What `tandem brief A B -o brief.json` writes and /api/v1/brief
 // answers.
 std::string brief_json(const Brief& brief);

@@ -58,7 +58,13 @@ struct ServeOptions {
     std::string bind = "127.0.0.1";  // loopback: TLS and outside access through a reverse proxy
     std::size_t max_body = 1 << 20;
     int threads = 8;
+    // The dashboard's built files (web/dist); empty: $TANDEM_WEB_DIR, else share/tandem/web
+    // beside the binary, else the source tree's web/dist.
+    std::string web;
 };
+
+// Where the dashboard's built files are (see ServeOptions::web); empty when none are built.
+std::string dashboard_dir(const std::string& given);
 
 // Serves until `stop` becomes true (checked every 200 ms) or the listener fails; calls `ready`
 // with the address once listening. Errors (port taken, store unreachable) throw Error(kIo).

@@ -438,6 +438,13 @@ TEST_P(ServiceTest, ProjectImpactIsTheScenarioEffectsOfItsDemand) {
     }
     EXPECT_EQ(first.at("unit"), "10k CNY");
     EXPECT_TRUE(json(call("viewer", "GET", path + "/impact")).at("cached").get<bool>());
+    // In Chinese: the same figures, the labels translated.
+    const auto zh = json(call("viewer", "GET", path + "/impact", "", {{"lang", "zh"}}));
+    EXPECT_EQ(zh.at("rows").at(0).at(0), "黑龙江");
+    EXPECT_EQ(zh.at("columns").at(0).at(0), "总产出：区域内效应");
+    EXPECT_EQ(zh.at("unit"), "万元");
+    EXPECT_EQ(zh.at("values"), first.at("values"));
+    EXPECT_EQ(call("viewer", "GET", path + "/impact", "", {{"lang", "fr"}}).status, 400);
     call("organiser", "PATCH", path, R"({"investment": 200000})");
     const auto again = json(call("viewer", "GET", path + "/impact"));
     EXPECT_FALSE(again.at("cached").get<bool>());
