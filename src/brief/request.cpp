@@ -45,8 +45,9 @@ bool of_the_provinces(const Mrio& mrio) {
 }
 
 Activity activity_of(const BriefRequest& request,
-                     const TableSet& tables,
+                     const BriefData& data,
                      std::vector<std::string>* notes) {
+    const TableSet& tables = data.tables;
     if (!request.activity.empty()) {
         std::vector<Code> regions;
         for (const auto& t : tables.tables) {
@@ -58,13 +59,19 @@ Activity activity_of(const BriefRequest& request,
                                    request.measure,
                                    notes);
     }
-    std::optional<TableSet> base;
-    if (!request.base.empty()) {
-        base = data::read_table_set(request.base);
-    } else if (tables.kind == "provincial" && tables.year == 2017) {
-        base = data::load_provincial_tables(2012);
+    return activity_from_tables(tables, data.base ? &*data.base : nullptr);
+}
+
+// The earlier tables for growth: given, or the shipped 2012 ones for the 2017 tables.
+void attach_base(const BriefRequest& request, BriefData& d) {
+    if (!request.activity.empty()) {
+        return;
     }
-    return activity_from_tables(tables, base ? &*base : nullptr);
+    if (!request.base.empty()) {
+        d.base = data::read_table_set(request.base);
+    } else if (d.tables.kind == "provincial" && d.tables.year == 2017) {
+        d.base = data::load_provincial_tables(2012);
+    }
 }
 
 }  // namespace
@@ -141,6 +148,7 @@ BriefData load_brief_data(const BriefRequest& request) {
     }
     if (!request.tables.empty()) {
         d.tables = data::read_table_set(request.tables);
+        attach_base(request, d);
         return d;
     }
     const bool provinces = (d.year == 2017 || d.year == 2012) && of_the_provinces(d.mrio);
@@ -150,13 +158,21 @@ BriefData load_brief_data(const BriefRequest& request) {
     if (!provinces || !mrio_matches_tables(d.mrio, d.tables)) {
         d.tables = tables_from_mrio(d.mrio, request.mrio.empty() ? d.year : request.year);
     }
+    attach_base(request, d);
     return d;
 }
 
 Brief run_brief(const BriefRequest& request) {
-    const BriefData d = load_brief_data(request);
+    return run_brief(request, load_brief_data(request));
+}
+
+Brief run_brief(const BriefRequest& request, const BriefData& d) {
+    std::string why;
+    if (!request.is_valid(&why)) {
+        fail(ErrorCode::kUsage, "{}", why);
+    }
     std::vector<std::string> notes;
-    const Activity activity = activity_of(request, d.tables, &notes);
+    const Activity activity = activity_of(request, d, &notes);
     BriefOptions options;
     options.top = request.top;
     if (!request.scenario_file.empty()) {
