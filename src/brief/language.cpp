@@ -7,6 +7,8 @@
 #include "tandem/brief/brief.hpp"
 #include "tandem/data/regions.hpp"
 
+#include "amounts.hpp"
+
 namespace tandem::brief {
 
 namespace {
@@ -22,94 +24,6 @@ void add_table_terms(const Table& t, i18n::Translator& tr) {
             tr.add_term(label[k - 1], label[k]);
         }
     }
-}
-
-// The scale that makes a table's largest amount (10k CNY) readable, and its unit.
-std::pair<double, std::string> amount_scale(double largest, i18n::Lang lang) {
-    if (lang == i18n::Lang::kZh) {
-        return largest >= 1e5 ? std::pair{1e-4, std::string("亿元")}
-                              : std::pair{1.0, std::string("万元")};
-    }
-    if (largest >= 1e5) {
-        return {1e-5, "CNY bn"};  // 10k CNY x 1e4 / 1e9
-    }
-    return largest >= 100.0 ? std::pair{1e-2, std::string("CNY M")}
-                            : std::pair{10.0, std::string("CNY k")};
-}
-
-double largest_finite(const Eigen::Ref<const Eigen::VectorXd>& v) {
-    double m = 0.0;
-    for (Eigen::Index i = 0; i < v.size(); ++i) {
-        if (std::isfinite(v(i))) {
-            m = std::max(m, std::fabs(v(i)));
-        }
-    }
-    return m;
-}
-
-// Puts the given columns (or, for an indicator table, rows) of amounts into one readable unit
-// and names it in their labels (the data's own unit, where a label named it, gives way); a
-// matrix of amounts (every cell one: the flows) names it once, beside its row labels' name.
-void express(Table& t,
-             const std::vector<Eigen::Index>& lines,
-             bool rows,
-             i18n::Lang lang,
-             std::map<std::string, std::string>& units,
-             bool matrix = false) {
-    if (lines.empty() || t.values.size() == 0) {
-        return;
-    }
-    double largest = 0.0;
-    for (const auto k : lines) {
-        largest = std::max(
-            largest,
-            rows ? largest_finite(t.values.row(k).transpose()) : largest_finite(t.values.col(k)));
-    }
-    const auto [scale, unit] = amount_scale(largest, lang);
-    const std::string suffix = lang == i18n::Lang::kZh ? "（" + unit + "）" : " (" + unit + ")";
-    if (matrix) {
-        t.values *= scale;
-        t.rows.names.back() += suffix;
-        units[t.name] = unit;
-        return;
-    }
-    for (const auto k : lines) {
-        auto& label = rows ? t.rows.labels[static_cast<std::size_t>(k)].back()
-                           : t.cols.labels[static_cast<std::size_t>(k)].back();
-        for (const std::string old : {" (10k CNY)", "（万元）"}) {
-            if (label.ends_with(old)) {
-                label.resize(label.size() - old.size());
-            }
-        }
-        label += suffix;
-        if (rows) {
-            t.values.row(k) *= scale;
-        } else {
-            t.values.col(k) *= scale;
-        }
-    }
-    units[t.name] = unit;
-}
-
-std::vector<Eigen::Index> all_columns(const Table& t) {
-    std::vector<Eigen::Index> out(static_cast<std::size_t>(t.values.cols()));
-    std::iota(out.begin(), out.end(), Eigen::Index{0});
-    return out;
-}
-
-// Rows of an indicator table whose English label is one of `labels` ("x*": starts with x).
-std::vector<Eigen::Index> amount_rows(const Table& t, const std::vector<std::string>& labels) {
-    std::vector<Eigen::Index> out;
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        const auto& label = t.rows.labels[r].back();
-        for (const auto& l : labels) {
-            if (label == l || (l.back() == '*' && label.starts_with(l.substr(0, l.size() - 1)))) {
-                out.push_back(static_cast<Eigen::Index>(r));
-                break;
-            }
-        }
-    }
-    return out;
 }
 
 // Which lines of which tables are amounts, read from the English labels before translation.

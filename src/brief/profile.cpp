@@ -13,6 +13,8 @@
 #include "tandem/mrio/calc.hpp"
 #include "tandem/mrio/regional.hpp"
 
+#include "amounts.hpp"
+
 namespace tandem::brief {
 
 namespace {
@@ -235,6 +237,8 @@ ProfileReport profile_report(const TableSet& set,
                                   set.classification,
                                   set.unit,
                                   source);
+    const bool convert = set.unit == "10k CNY";
+    std::map<std::string, std::string> units;
     for (const auto& region : regions) {
         auto p = region_profile(set, region, options);
         const std::string name = display_name(p.region, lang);
@@ -246,8 +250,9 @@ ProfileReport profile_report(const TableSet& set,
                               p.region.name_zh,
                               p.year)},
             {&p.structure,
-             zh ? fmt::format("增加值最大的部门（{}）", tr(p.unit))
-                : fmt::format("Largest sectors by value added ({})", p.unit)},
+             zh ? fmt::format("增加值最大的部门{}", convert ? "" : "（" + tr(p.unit) + "）")
+                : fmt::format("Largest sectors by value added{}",
+                              convert ? "" : " (" + p.unit + ")")},
             {&p.multipliers,
              zh ? "产出乘数最高的部门（区域流量：扣除进口与省外调入）"
                 : "Highest output multipliers (regional flows: imports and inflows removed)"},
@@ -256,8 +261,22 @@ ProfileReport profile_report(const TableSet& set,
                 : "Key sectors (power and sensitivity of dispersion both above 1)"},
         };
         const std::size_t first = out.tables.size();
+        // Amounts for people (data in 10k CNY): found by their English labels, shown after.
+        const auto money = amount_rows(p.summary,
+                                       {"Gross output",
+                                        "Value added (GDP)",
+                                        "Compensation of employees",
+                                        "Exports",
+                                        "Imports",
+                                        "Outflow to other provinces",
+                                        "Inflow from other provinces"});
         for (const auto& [table, title] : titled) {
             tr.table(*table);
+            if (convert && table == &p.summary) {
+                express_cells(p.summary, money, {0}, lang, units);
+            } else if (convert && table == &p.structure) {
+                express(p.structure, {0}, false, lang, units);
+            }
             if (titles_as_names) {
                 table->name = title;
             } else {

@@ -16,6 +16,7 @@
 #include "tandem/geo/relatedness.hpp"
 #include "tandem/geo/specialisation.hpp"
 
+#include "amounts.hpp"
 #include "names.hpp"
 
 namespace tandem::brief {
@@ -537,19 +538,23 @@ StructureReport structure_report(const TableSet& end,
     const bool zh = lang == i18n::Lang::kZh;
     const i18n::Translator tr = china_translator(lang, end.sectors);
     auto p = structure_profile(end, base, region, options);
+    // Amounts for people where the data are in 10k CNY: found by their English labels.
+    const bool convert = p.unit == "10k CNY";
+    std::map<std::string, std::string> units;
+    const auto money = amount_rows(p.summary, {"value added", "value added *", "shift-share: *"});
     const std::vector<std::pair<Table*, std::string>> titled = {
         {&p.summary,
-         zh ? fmt::format("{}（{} 年）：在 {} 个省份中的产业结构（{}；按部门增加值）",
+         zh ? fmt::format("{}（{} 年）：在 {} 个省份中的产业结构（{}按部门增加值）",
                           display_name(p.region, lang),
                           p.year,
                           end.tables.size(),
-                          tr(p.unit))
-            : fmt::format("{} ({}) {}: structure among {} provinces ({}; value added by sector)",
+                          convert ? "" : tr(p.unit) + "；")
+            : fmt::format("{} ({}) {}: structure among {} provinces ({}value added by sector)",
                           p.region.name_en,
                           p.region.name_zh,
                           p.year,
                           end.tables.size(),
-                          p.unit)},
+                          convert ? "" : p.unit + "; ")},
         {&p.specialisations,
          zh ? "主要优势部门（RCA ≥ 1），按 RCA 排序" : "Top specialisations (RCA >= 1), by RCA"},
         {&p.opportunities,
@@ -564,6 +569,13 @@ StructureReport structure_report(const TableSet& end,
     StructureReport out;
     for (const auto& [table, title] : titled) {
         tr.table(*table);
+        if (convert && table == &p.summary) {
+            express_cells(p.summary, money, {0}, lang, units);
+        } else if (convert && table == &p.specialisations) {
+            express(p.specialisations, {0}, false, lang, units);
+        } else if (convert && table == &p.shift_share) {
+            express(p.shift_share, all_columns(p.shift_share), false, lang, units);
+        }
         table->name = titles_as_names ? title : table->name;
         out.tables.push_back(std::move(*table));
     }

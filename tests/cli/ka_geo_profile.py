@@ -124,9 +124,27 @@ def main():
         elif current is not None:
             tables[current].append(line)
 
-    def table(key):
-        return [row for row in list(csv.reader(io.StringIO("\n".join(tables.get(key, [])))))[1:]
-                if row]
+    # Amounts are shown in a unit for people named in their label ("value added (CNY bn)");
+    # the recomputation is in 10k CNY, the data's unit.
+    scale_of = {" (CNY bn)": 1e5, " (CNY M)": 1e2, " (CNY k)": 0.1}
+
+    def in_10k(label, value):
+        for suffix, factor in scale_of.items():
+            if label.endswith(suffix):
+                return label[:-len(suffix)], str(float(value) * factor)
+        return label, value
+
+    def table(key, with_header=False):
+        rows = [row for row in csv.reader(io.StringIO("\n".join(tables.get(key, [])))) if row]
+        if not with_header:
+            return rows[1:]
+        header, body = rows[0], rows[1:]
+        # Each amount column back in 10k CNY, its unit taken off the header.
+        out = []
+        for row in body:
+            out.append([in_10k(h, v)[1] if v != "" and h != in_10k(h, v)[0] else v
+                        for h, v in zip(header, row)])
+        return out
 
     bad = []
     compared = 0
@@ -141,7 +159,7 @@ def main():
         if not ok:
             bad.append(f"{what}: tandem {got}, recomputed {want!r}")
 
-    summary = {row[0]: row[1] for row in table("summary")}
+    summary = dict(in_10k(row[0], row[1]) for row in table("summary"))
     want_summary = [
         ("value added", total[region], True),
         ("share of all regions (%)", total[region] / grand * 100.0, False),
@@ -157,7 +175,7 @@ def main():
 
     present = [s for s in sectors if rca[s] is not None and rca[s] >= 1.0]
     present.sort(key=lambda s: -rca[s])  # stable: ties keep the sector order
-    spec = table("specialisations")
+    spec = table("specialisations", True)
     if [row[0] for row in spec] != present:
         bad.append(f"specialisations: tandem {[row[0] for row in spec]}, recomputed {present}")
     for row in spec:
@@ -171,7 +189,7 @@ def main():
         check(f"{s} growth (%)", row[7], growth(common_of(2017, s)), False)
 
     order = sorted(commons, key=lambda c: -compet[c])
-    shift = table("shift_share")
+    shift = table("shift_share", True)
     if [row[0] for row in shift] != order:
         bad.append(f"shift_share order: tandem {[row[0] for row in shift]}, recomputed {order}")
     for row in shift:

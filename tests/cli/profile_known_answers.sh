@@ -76,23 +76,27 @@ awk -F, -v code="$code" '
 # Chinese name, mapped to the code with the zh_ lines of the expected file).
 "$tandem" profile "$name" "$@" --top 42 -f csv -q > "$work/profile.csv"
 sed 's/"[^"]*"/Q/g' "$work/profile.csv" | awk -F, '
+  BEGIN { OFMT = "%.17g" }
   FNR == NR { split($0, f, " "); if (f[1] ~ /^zh_/) zh[substr(f[1], 4)] = f[2]; next }
   /^# / { sec = $0; next }
+  # Amounts are shown in a unit for people, named in the label (CNY bn, M or k): back to 10k CNY.
+  function in_10k(label, v) { return label ~ /\(CNY bn\)$/ ? v * 1e5 : label ~ /\(CNY M\)$/ ? v * 100 : label ~ /\(CNY k\)$/ ? v / 10 : v }
   sec ~ /size and structure$/ {
-    if ($1 == "Gross output") { print "go", $3; print "go_share", $4 }
-    if ($1 == "Value added (GDP)") { print "va", $3; print "va_share", $4 }
-    if ($1 == "Compensation of employees") print "ce", $3
-    if ($1 == "Exports") { print "ex", $3; print "ex_share", $4 }
-    if ($1 == "Imports") { print "im", $3; print "im_share", ($4 == "" ? "NA" : $4) }
-    if ($1 == "Outflow to other provinces") { print "of", $3; print "of_share", $4 }
-    if ($1 == "Inflow from other provinces") { print "if", $3; print "if_share", ($4 == "" ? "NA" : $4) }
+    if ($1 ~ /^Gross output/) { print "go", in_10k($1, $3); print "go_share", $4 }
+    if ($1 ~ /^Value added \(GDP\)/) { print "va", in_10k($1, $3); print "va_share", $4 }
+    if ($1 ~ /^Compensation of employees/) print "ce", in_10k($1, $3)
+    if ($1 ~ /^Exports/) { print "ex", in_10k($1, $3); print "ex_share", $4 }
+    if ($1 ~ /^Imports/) { print "im", in_10k($1, $3); print "im_share", ($4 == "" ? "NA" : $4) }
+    if ($1 ~ /^Outflow to other provinces/) { print "of", in_10k($1, $3); print "of_share", $4 }
+    if ($1 ~ /^Inflow from other provinces/) { print "if", in_10k($1, $3); print "if_share", ($4 == "" ? "NA" : $4) }
     if ($1 == "Value added / gross output %") print "rate", $3
     if ($1 == "Primary industry % of VA") print "prim", $3
     if ($1 == "Secondary industry % of VA") print "sec", $3
     if ($1 == "Tertiary industry % of VA") print "tert", $3
   }
+  sec ~ /largest sectors by value added$/ && $1 == "sector" { va_label = $3; next }
   sec ~ /largest sectors by value added$/ && $2 != "name_zh" {
-    ++k; print "lg" k "_code", ($2 in zh ? zh[$2] : "unknown:" $2); print "lg" k "_va", $3; print "lg" k "_pct", $4; print "lg" k "_lq", $5
+    ++k; print "lg" k "_code", ($2 in zh ? zh[$2] : "unknown:" $2); print "lg" k "_va", in_10k(va_label, $3); print "lg" k "_pct", $4; print "lg" k "_lq", $5
   }
   sec ~ /highest output multipliers$/ && $2 != "name_zh" { ++nm; print "imp_" ($2 in zh ? zh[$2] : "unknown:" $2), $8 }
   sec ~ /key sectors$/ && $2 != "name_zh" { ++nk; print "vashare_" ($2 in zh ? zh[$2] : "unknown:" $2), $5 }
