@@ -21,8 +21,15 @@ public:
         }
         sqlite3_busy_timeout(db_, 10000);
         // WAL: readers do not block the writer; FULL: a write acknowledged survives a crash of
-        // the process and of the machine.
-        script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        // the process and of the machine. A file that is not a database fails here, and the
+        // destructor will not run for a constructor that throws.
+        try {
+            script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        } catch (...) {
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw;
+        }
     }
     ~SqliteDb() override { sqlite3_close(db_); }
     SqliteDb(const SqliteDb&) = delete;
