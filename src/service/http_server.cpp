@@ -12,6 +12,7 @@
 #include "tandem/core/error.hpp"
 #include "tandem/service/service.hpp"
 
+#include <dlfcn.h>
 #include <unistd.h>
 
 namespace tandem::service {
@@ -69,9 +70,24 @@ std::string dashboard_dir(const std::string& given) {
     return {};
 }
 
+namespace {
+
+// The requests are the parallelism: a BLAS that also starts a thread per core for each of them
+// (OpenBLAS by default) thrashes, 8 uncached briefs at once ran at a third of the rate of one
+// thread each (bench/serve_load.py). Looked up at run time: the BLAS may be another.
+void one_blas_thread_per_request() {
+    using SetThreads = void (*)(int);
+    if (auto* set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) {
+        set(1);
+    }
+}
+
+}  // namespace
+
 void serve(const ServeOptions& options,
            const std::atomic<bool>& stop,
            const std::function<void(const std::string&)>& ready) {
+    one_blas_thread_per_request();
     auto db = store::Store::open(options.db);
     ServiceOptions so;
     so.max_body = options.max_body;
