@@ -511,20 +511,8 @@ void bind_schedule(py::module_& m) {
            bool bound) {
             const schedule::Event ev = schedule::parse_event(text, source);
             schedule::SolveOptions o;
-            if (method != "auto" && method != "heuristic" && method != "milp") {
-                fail(ErrorCode::kUsage, "method '{}': expected auto, heuristic or milp", method);
-            }
-            if (objective != "full" && objective != "breaks" && objective != "weight") {
-                fail(ErrorCode::kUsage,
-                     "objective '{}': expected full, breaks or weight",
-                     objective);
-            }
-            o.method = method == "milp"        ? schedule::Method::kMilp
-                       : method == "heuristic" ? schedule::Method::kHeuristic
-                                               : schedule::Method::kAuto;
-            o.objective = objective == "weight"   ? schedule::Objective::kWeight
-                          : objective == "breaks" ? schedule::Objective::kBreaks
-                                                  : schedule::Objective::kFull;
+            o.method = schedule::parse_method(method);
+            o.objective = schedule::parse_objective(objective);
             o.time_limit = time_limit;
             o.bound = bound;
             schedule::Result r;

@@ -229,9 +229,7 @@ void add_match_commands(CLI::App& app) {
             const auto ev = match::make_event(s, list, a->event);
             data::write_file_atomically(dir / "event.json", schedule::event_json(ev));
             schedule::SolveOptions options;
-            options.method = a->method == "milp"        ? schedule::Method::kMilp
-                             : a->method == "heuristic" ? schedule::Method::kHeuristic
-                                                        : schedule::Method::kAuto;
+            options.method = schedule::parse_method(a->method);
             options.bound = true;
             const auto result = schedule::solve(ev, options);
             const auto problems = schedule::validate(ev, result.schedule);

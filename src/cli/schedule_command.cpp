@@ -76,12 +76,8 @@ void add_schedule_command(CLI::App& app) {
             schedule::keep_schedule(event, a->keep);
         }
         schedule::SolveOptions options;
-        options.method = a->method == "milp"        ? schedule::Method::kMilp
-                         : a->method == "heuristic" ? schedule::Method::kHeuristic
-                                                    : schedule::Method::kAuto;
-        options.objective = a->objective == "weight"   ? schedule::Objective::kWeight
-                            : a->objective == "breaks" ? schedule::Objective::kBreaks
-                                                       : schedule::Objective::kFull;
+        options.method = schedule::parse_method(a->method);
+        options.objective = schedule::parse_objective(a->objective);
         options.time_limit = a->time_limit;
         options.bound = a->bound;
         const auto result = schedule::solve(event, options, terminal_progress(a->quiet));

@@ -2,9 +2,36 @@
 
 #include <fmt/format.h>
 
+#include "tandem/core/error.hpp"
 #include "tandem/schedule/scheduler.hpp"
 
 namespace tandem::schedule {
+
+Method parse_method(std::string_view name) {
+    if (name == "auto") {
+        return Method::kAuto;
+    }
+    if (name == "heuristic") {
+        return Method::kHeuristic;
+    }
+    if (name == "milp") {
+        return Method::kMilp;
+    }
+    fail(ErrorCode::kUsage, "method '{}': expected auto, heuristic or milp", name);
+}
+
+Objective parse_objective(std::string_view name) {
+    if (name == "full") {
+        return Objective::kFull;
+    }
+    if (name == "breaks") {
+        return Objective::kBreaks;
+    }
+    if (name == "weight") {
+        return Objective::kWeight;
+    }
+    fail(ErrorCode::kUsage, "objective '{}': expected full, breaks or weight", name);
+}
 
 std::vector<std::string> summary_lines(const Event& ev, const Result& r, const SummaryText& text) {
     const Summary& s = r.summary;

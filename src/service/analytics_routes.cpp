@@ -357,9 +357,7 @@ Response schedule_event(Context& ctx) {
     const auto list = match::suggest(s);
     const auto ev = match::make_event(s, list);
     schedule::SolveOptions options;
-    options.method = method == "milp"        ? schedule::Method::kMilp
-                     : method == "heuristic" ? schedule::Method::kHeuristic
-                                             : schedule::Method::kAuto;
+    options.method = schedule::parse_method(method);
     options.bound = true;
     const auto result = schedule::solve(ev, options);
     if (const auto problems = schedule::validate(ev, result.schedule); !problems.empty()) {

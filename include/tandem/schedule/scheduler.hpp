@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "tandem/core/i18n.hpp"
 #include "tandem/core/progress.hpp"
@@ -58,6 +59,11 @@ struct Result {
 };
 
 Result solve(const Event& event, const SolveOptions& options = {}, const ProgressFn& progress = {});
+
+// "auto", "heuristic", "milp" and "full", "breaks", "weight": the names the CLI, the Python
+// module and the service take; anything else throws Error(kUsage) naming the choices.
+Method parse_method(std::string_view name);
+Objective parse_objective(std::string_view name);
 
 // The summary people read after a solve, one line each: meetings held, weighted total, idle
 // gaps, breaks, isolated meetings, participants without a meeting, the bound and gap (when
