@@ -21,11 +21,7 @@ namespace {
 
 using i18n::Lang;
 
-// Chinese first where the reader has it: Linux (Noto, Debian's fonts-noto-cjk), Adobe's
-// Source Han, Windows, macOS; then any sans-serif.
-constexpr const char* kFontStack =
-    "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",\"PingFang SC\","
-    "\"Hiragino Sans GB\",\"WenQuanYi Micro Hei\",sans-serif";
+constexpr const char* kFontStack = data::kCjkFontStack;
 
 std::string escape(const std::string& s) {
     return data::html_escape(s);
@@ -510,10 +506,7 @@ std::string page_style(const Brief& b, const Words& w) {
     const std::string date = fmt::format("{:%Y-%m-%d}", fmt::localtime(std::time(nullptr)));
     std::string footer =
         fmt::format("tandem · {} · {}{}", date, w("Source: ", "数据来源："), b.source);
-    std::string css_text;
-    for (char c : footer) {
-        css_text += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
-    }
+    const std::string css_text = data::css_string(footer);
     return fmt::format(
         "<style>body{{font-family:{0};margin:2em auto;max-width:1000px;color:#222;"
         "line-height:1.5}}h1{{font-size:1.5em}}h2{{font-size:1.2em;margin-top:2em;"

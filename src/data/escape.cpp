@@ -40,4 +40,15 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
+std::string css_string(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out;
+}
+
 }  // namespace tandem::data

@@ -333,20 +333,11 @@ struct Agendas {
             "font-size:8pt;color:#555}}}}{}</style></head><body>",
             zh() ? "zh-CN" : "en",
             html(page_title),
-            kAgendaFonts,
-            css_string(title()),
+            data::kCjkFontStack,
+            data::css_string(title() + " · " + s.programme.date +
+                             (venue().empty() ? std::string() : " · " + venue())),
             extra_css);
     }
-    static std::string css_string(const std::string& text) {
-        std::string out;
-        for (char c : text) {
-            out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
-        }
-        return out;
-    }
-    static constexpr const char* kAgendaFonts =
-        "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",\"PingFang SC\","
-        "sans-serif";
 };
 
 std::string agendas_csv(const Agendas& g) {

@@ -13,4 +13,13 @@ std::string csv_field(std::string_view text);
 // &, <, > and " as entities.
 std::string html_escape(std::string_view text);
 
+// Text for a CSS string between double quotes (a page margin's `content`): " and \ escaped.
+std::string css_string(std::string_view text);
+
+// The fonts of every page tandem writes: Chinese first where the reader has it, Linux (Noto,
+// Debian's fonts-noto-cjk), Adobe's Source Han, Windows, macOS; then any sans-serif.
+inline constexpr const char* kCjkFontStack =
+    "\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",\"PingFang SC\","
+    "\"Hiragino Sans GB\",\"WenQuanYi Micro Hei\",sans-serif";
+
 }  // namespace tandem::data

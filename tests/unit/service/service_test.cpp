@@ -19,6 +19,7 @@
 #include "tandem/brief/request.hpp"
 #include "tandem/core/error.hpp"
 
+#include "support/fresh_store.hpp"
 #include <unistd.h>
 
 namespace tandem::test {
@@ -28,41 +29,13 @@ using service::Request;
 using service::Response;
 using store::Json;
 
-std::string postgres_url() {
-    const char* url = std::getenv("TANDEM_TEST_POSTGRES");
-    return url != nullptr ? url : "";
-}
-
-std::string fresh_location(const std::string& engine) {
-    static std::atomic<int> serial{0};
-    const int n = serial++;
-    if (engine == "sqlite") {
-        const auto dir = std::filesystem::temp_directory_path() /
-                         ("tandem-service-test-" + std::to_string(getpid()));
-        std::filesystem::create_directories(dir);
-        const auto file = dir / ("s" + std::to_string(n) + ".db");
-        std::filesystem::remove(file);
-        return file.string();
-    }
-    const std::string base = postgres_url();
-    const std::string name = "s_" + std::to_string(getpid()) + "_" + std::to_string(n);
-    pqxx::connection c(base);
-    pqxx::nontransaction w(c);
-    w.exec("DROP DATABASE IF EXISTS " + name);
-    w.exec("CREATE DATABASE " + name);
-    const auto slash = base.find('/', base.find("://") + 3);
-    const auto query = base.find('?');
-    return base.substr(0, slash + 1) + name +
-           (query == std::string::npos ? "" : base.substr(query));
-}
-
 class ServiceTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
         if (GetParam() == "postgresql" && postgres_url().empty()) {
             GTEST_SKIP() << "TANDEM_TEST_POSTGRES is not set";
         }
-        db_ = store::Store::open(fresh_location(GetParam()));
+        db_ = store::Store::open(fresh_store_location(GetParam(), "s"));
         service::ServiceOptions o;
         o.max_body = 64 * 1024;
         service_ = std::make_unique<service::Service>(*db_, o);

@@ -14,6 +14,7 @@
 #include "tandem/core/error.hpp"
 #include "tandem/store/records.hpp"
 
+#include "support/fresh_store.hpp"
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -23,36 +24,6 @@ namespace {
 using store::Json;
 using store::Kind;
 
-std::string postgres_url() {
-    const char* url = std::getenv("TANDEM_TEST_POSTGRES");
-    return url != nullptr ? url : "";
-}
-
-// A new, empty store of the engine: a fresh SQLite file, or a fresh PostgreSQL database.
-std::string fresh_location(const std::string& engine) {
-    static std::atomic<int> serial{0};
-    const int n = serial++;
-    if (engine == "sqlite") {
-        const auto dir = std::filesystem::temp_directory_path() /
-                         ("tandem-store-test-" + std::to_string(getpid()));
-        std::filesystem::create_directories(dir);
-        const auto file = dir / ("store" + std::to_string(n) + ".db");
-        std::filesystem::remove(file);
-        return file.string();
-    }
-    const std::string base = postgres_url();
-    const std::string name = "t_" + std::to_string(getpid()) + "_" + std::to_string(n);
-    pqxx::connection c(base);
-    pqxx::nontransaction w(c);
-    w.exec("DROP DATABASE IF EXISTS " + name);
-    w.exec("CREATE DATABASE " + name);
-    // postgresql://tandem@/tandem?host=... -> the new database's name instead of tandem.
-    const auto slash = base.find('/', base.find("://") + 3);
-    const auto query = base.find('?');
-    return base.substr(0, slash + 1) + name +
-           (query == std::string::npos ? "" : base.substr(query));
-}
-
 class StoreTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
@@ -60,7 +31,7 @@ protected:
             // CTest starts the server (fixture postgres); a test binary run by hand has none.
             GTEST_SKIP() << "TANDEM_TEST_POSTGRES is not set";
         }
-        location_ = fresh_location(GetParam());
+        location_ = fresh_store_location(GetParam(), "t");
         db_ = store::Store::open(location_);
     }
     std::string location_;
