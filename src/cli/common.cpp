@@ -32,6 +32,67 @@ void add_output_options(CLI::App& app, OutputOptions& options) {
         ->check(CLI::IsMember({"full", "readable"}));
 }
 
+namespace {
+
+template <typename... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+
+}  // namespace
+
+void add_settings(CLI::App& cmd, const Settings& settings) {
+    for (const Setting& s : settings) {
+        CLI::Option* option =
+            std::visit(Overloaded{
+                           [&](bool* p) { return cmd.add_flag(s.names, *p, s.help); },
+                           [&](const Setting::Parse& parse) {
+                               return cmd.add_option_function<std::string>(s.names, parse, s.help);
+                           },
+                           [&](const Setting::ParseEach& parse) {
+                               return cmd.add_option_function<std::vector<std::string>>(
+                                   s.names, parse, s.help);
+                           },
+                           [&](auto* p) { return cmd.add_option(s.names, *p, s.help); },
+                       },
+                       s.target);
+        if (s.required) {
+            option->required();
+        }
+        if (!s.choices.empty()) {
+            option->type_name(fmt::format("TEXT:{{{}}}", fmt::join(s.choices, ",")));
+        }
+        if (!std::holds_alternative<bool*>(s.target)) {
+            option->check(CLI::Validator(
+                [s](const std::string& text) {
+                    // CLI11 names the option itself.
+                    std::string why = check_value(s, text);
+                    return why.empty() ? why : why.substr(setting_name(s).size() + 2);
+                },
+                ""));
+        }
+    }
+}
+
+CLI::App* add_command(CLI::App& parent,
+                      const std::string& name,
+                      const std::string& help,
+                      const Settings& settings,
+                      OutputOptions* out) {
+    auto* cmd = parent.add_subcommand(name, help);
+    add_settings(*cmd, settings);
+    if (out != nullptr) {
+        add_output_options(*cmd, *out);
+    }
+    return cmd;
+}
+
+void print_notes(const std::vector<std::string>& notes, bool quiet, bool chinese) {
+    for (const auto& note : quiet ? std::vector<std::string>() : notes) {
+        std::cerr << (chinese ? "注：" : "note: ") << note << '\n';
+    }
+}
+
 void refuse_input_overlap(const std::string& output, const std::vector<std::string>& inputs) {
     if (output.empty() || output == "-") {
         return;

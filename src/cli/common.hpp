@@ -6,9 +6,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "tandem/core/error.hpp"
 #include "tandem/core/labels.hpp"
 #include "tandem/core/mrio.hpp"
 #include "tandem/core/progress.hpp"
+#include "tandem/core/settings.hpp"
 
 namespace tandem::cli {
 
@@ -36,6 +38,29 @@ Mrio load_model(const std::string& folder, const ProgressFn& progress);
 
 // Progress on stderr when it is a terminal, nothing in pipes or with --quiet.
 ProgressFn terminal_progress(bool quiet);
+
+// Registers a library's settings as the command's options, their choices and ranges checked
+// as the library checks them.
+void add_settings(CLI::App& cmd, const Settings& settings);
+
+// A subcommand of parent offering settings (and, with out, the output options).
+CLI::App* add_command(CLI::App& parent,
+                      const std::string& name,
+                      const std::string& help,
+                      const Settings& settings,
+                      OutputOptions* out = nullptr);
+
+// A usage error (exit 2) saying why, unless options.is_valid.
+template <typename Options>
+void require_valid(const Options& options) {
+    std::string why;
+    if (!options.is_valid(&why)) {
+        throw Error(ErrorCode::kUsage, why);
+    }
+}
+
+// Notes on stderr ("note: ..." or "注：..."), unless quiet.
+void print_notes(const std::vector<std::string>& notes, bool quiet, bool chinese = false);
 
 // Registers the command groups.
 void add_profile_command(CLI::App& app);

@@ -25,24 +25,13 @@ extern "C" void on_signal(int) {
 void add_serve_commands(CLI::App& app) {
     {
         auto o = std::make_shared<service::ServeOptions>();
-        auto* cmd = app.add_subcommand(
+        auto* cmd = add_command(
+            app,
             "serve",
             "The cooperation office's service (docs/service.md): organisations, events,\n"
             "agreements and projects in one store, briefs and the impact of what was signed,\n"
-            "as JSON under /api/v1/ (OpenAPI at /api/v1/openapi.json). Stops on Ctrl-C.");
-        cmd->add_option(
-            "--db", o->db, "a SQLite file (default tandem.db, created) or a postgresql:// URL");
-        cmd->add_option("--port", o->port, "TCP port (default 8080)")->check(CLI::Range(1, 65535));
-        cmd->add_option("--bind",
-                        o->bind,
-                        "address to listen on (default 127.0.0.1; TLS through a reverse proxy)");
-        cmd->add_option("--max-body", o->max_body, "largest request body in bytes (default 1 MiB)")
-            ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
-        cmd->add_option("--threads", o->threads, "request threads (default 8)")
-            ->check(CLI::Range(1, 256));
-        cmd->add_option("--web",
-                        o->web,
-                        "the dashboard's built files (default: web/dist, built by scripts/run.sh)");
+            "as JSON under /api/v1/ (OpenAPI at /api/v1/openapi.json). Stops on Ctrl-C.",
+            service::serve_settings(*o));
         cmd->callback([o] {
             std::signal(SIGINT, on_signal);
             std::signal(SIGTERM, on_signal);

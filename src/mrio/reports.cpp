@@ -106,6 +106,10 @@ bool ShockOptions::is_valid(std::string* why) const {
         *why = "the scale and the amount added must be finite";
         return false;
     }
+    if (change.scale && change.add != 0.0) {
+        *why = "a change either scales the demand or adds an amount, not both";
+        return false;
+    }
     return true;
 }
 

@@ -136,23 +136,17 @@ struct Analytics::Impl {
 Analytics::Analytics() : impl_(std::make_unique<Impl>()) {}
 Analytics::~Analytics() = default;
 
-std::string Analytics::brief(const std::string& a,
-                             const std::string& b,
-                             int year,
-                             const std::string& lang) {
-    const std::string key = fmt::format("{}\n{}\n{}\n{}", a, b, year, lang);
+std::string Analytics::brief(const brief::BriefRequest& r) {
+    const std::string key =
+        fmt::format("{}\n{}\n{}\n{}\n{}", r.regions.at(0), r.regions.at(1), r.year, r.lang, r.top);
     {
         const std::lock_guard lock(impl_->cache_mutex);
         if (const auto it = impl_->briefs.find(key); it != impl_->briefs.end()) {
             return it->second;
         }
     }
-    brief::BriefRequest r;
-    r.regions = {a, b};
-    r.year = year;
-    r.lang = lang;
     // On the model loaded once: tens of milliseconds, not the second a new load takes.
-    std::string json = brief::brief_json(brief::run_brief(r, impl_->data_of(year)));
+    std::string json = brief::brief_json(brief::run_brief(r, impl_->data_of(r.year)));
     const std::lock_guard lock(impl_->cache_mutex);
     if (impl_->briefs.size() < 512) {
         impl_->briefs.emplace(key, json);
@@ -224,23 +218,32 @@ std::string query(const Context& ctx, const std::string& key, const std::string&
 
 Response brief_route(Context& ctx) {
     ctx.require(Role::kViewer);
-    const std::string a = query(ctx, "a");
-    const std::string b = query(ctx, "b");
-    if (a.empty() || b.empty()) {
+    brief::BriefRequest request;
+    request.regions = {query(ctx, "a"), query(ctx, "b")};
+    if (request.regions[0].empty() || request.regions[1].empty()) {
         throw HttpError(400, "a: expected ?a=REGION&b=REGION (codes, English or Chinese names)");
     }
-    const std::string year_text = query(ctx, "year", "2017");
-    if (year_text != "2017" && year_text != "2012") {
-        throw HttpError(
-            400, fmt::format("year: expected 2017 or 2012, found \"{}\"", year_text.substr(0, 20)));
+    request.year = 2017;
+    const Settings settings = brief::brief_settings(request);
+    for (const auto& name : brief_query_settings()) {
+        if (const auto it = ctx.request.query.find(name); it != ctx.request.query.end()) {
+            const Setting& setting = *find_setting(settings, name);
+            if (const std::string why = check_value(setting, it->second); !why.empty()) {
+                throw HttpError(400, why);
+            }
+            assign(setting, it->second);
+        }
     }
-    const std::string lang = query(ctx, "lang");
-    if (!lang.empty() && lang != "en" && lang != "zh") {
+    if (request.year != 2017 && request.year != 2012) {
         throw HttpError(400,
-                        fmt::format("lang: expected en or zh, found \"{}\"", lang.substr(0, 20)));
+                        fmt::format("year: expected 2017 or 2012 (the shipped tables), found {}",
+                                    request.year));
+    }
+    if (request.top < 1 || request.top > 42) {
+        throw HttpError(400, fmt::format("top: expected 1 to 42 sectors, found {}", request.top));
     }
     Response r;
-    r.body = ctx.analytics.brief(a, b, std::stoi(year_text), lang);
+    r.body = ctx.analytics.brief(request);
     return r;
 }
 
@@ -469,6 +472,11 @@ Response openapi(Context&) {
 
 }  // namespace
 
+const std::vector<std::string>& brief_query_settings() {
+    static const std::vector<std::string> names = {"year", "lang", "top"};
+    return names;
+}
+
 std::vector<Route> analytics_routes() {
     return {
         {"GET",
@@ -497,7 +505,8 @@ std::vector<Route> analytics_routes() {
          true,
          brief_route,
          "/api/v1/brief",
-         "the brief of ?a=&b=[&year=2017|2012&lang=en|zh], as `tandem brief A B -o x.json`",
+         "the brief of ?a=&b=[&year=2017|2012&lang=en|zh&top=1-42], as `tandem brief A B -o "
+         "x.json`",
          "viewer"},
         {"GET",
          std::regex("/api/v1/projects/ledger\\.csv"),

@@ -38,6 +38,27 @@ void answer(Service& service, const httplib::Request& in, httplib::Response& out
 
 }  // namespace
 
+Settings serve_settings(ServeOptions& o) {
+    return {
+        {"--db", "a SQLite file (default tandem.db, created) or a postgresql:// URL", &o.db},
+        {"--port", "TCP port (default 8080)", &o.port, {}, false, 1, 65535},
+        {"--bind",
+         "address to listen on (default 127.0.0.1; TLS through a reverse proxy)",
+         &o.bind},
+        {"--max-body",
+         "largest request body in bytes (default 1 MiB)",
+         &o.max_body,
+         {},
+         false,
+         1024,
+         1 << 30},
+        {"--threads", "request threads (default 8)", &o.threads, {}, false, 1, 256},
+        {"--web",
+         "the dashboard's built files (default: web/dist, built by scripts/run.sh)",
+         &o.web},
+    };
+}
+
 std::string dashboard_dir(const std::string& given) {
     namespace fs = std::filesystem;
     std::vector<fs::path> candidates;

@@ -2,6 +2,8 @@
 // cannot drift from what the service does.
 #include <map>
 #include <regex>
+#include <type_traits>
+#include <variant>
 
 #include "tandem/store/records.hpp"
 
@@ -71,6 +73,47 @@ Json record_schema(store::Kind kind) {
             {"additionalProperties", false}};
 }
 
+// A query parameter from the setting that the route reads: its help, type, choices and range.
+Json query_parameter(const Setting& setting) {
+    Json schema = std::visit(
+        [](const auto& target) -> Json {
+            using T = std::decay_t<decltype(target)>;
+            if constexpr (std::is_same_v<T, int*> || std::is_same_v<T, std::size_t*>) {
+                return {{"type", "integer"}};
+            } else if constexpr (std::is_same_v<T, double*>) {
+                return {{"type", "number"}};
+            } else {
+                return {{"type", "string"}};
+            }
+        },
+        setting.target);
+    if (!setting.choices.empty()) {
+        schema["enum"] = setting.choices;
+    }
+    return {{"name", setting_name(setting)},
+            {"in", "query"},
+            {"description", setting.help},
+            {"schema", schema}};
+}
+
+// The brief's parameters: the two regions, then the request's settings the route reads.
+Json brief_parameters() {
+    Json parameters = Json::array();
+    for (const char* name : {"a", "b"}) {
+        parameters.push_back({{"name", name},
+                              {"in", "query"},
+                              {"required", true},
+                              {"description", "province: code, English or Chinese name"},
+                              {"schema", {{"type", "string"}}}});
+    }
+    brief::BriefRequest request;
+    const Settings settings = brief::brief_settings(request);
+    for (const auto& name : brief_query_settings()) {
+        parameters.push_back(query_parameter(*find_setting(settings, name)));
+    }
+    return parameters;
+}
+
 }  // namespace
 
 std::string openapi_json() {
@@ -111,6 +154,9 @@ std::string openapi_json() {
                                                  {"in", "path"},
                                                  {"required", true},
                                                  {"schema", {{"type", "integer"}}}}});
+        }
+        if (r.path == "/api/v1/brief") {
+            op["parameters"] = brief_parameters();
         }
         paths[r.path][method] = op;
     }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "tandem/brief/request.hpp"
 #include "tandem/service/service.hpp"
 #include "tandem/store/store.hpp"
 
@@ -30,11 +31,9 @@ class Analytics {
 public:
     Analytics();
     ~Analytics();
-    // The brief's JSON (as `tandem brief A B -o x.json`) for a query a, b, year, lang.
-    std::string brief(const std::string& a,
-                      const std::string& b,
-                      int year,
-                      const std::string& lang);
+    // The brief's JSON (as `tandem brief A B -o x.json`) of two regions on the shipped data
+    // (year 2017 or 2012), in a language, with top sectors per table.
+    std::string brief(const brief::BriefRequest& request);
     // A project's effects by region (docs/service.md): region, partner, rest of China, total.
     Json project_impact(const Json& project);
     // Several projects' effects together, grouped by the two regions given.
@@ -46,6 +45,10 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// The settings of brief::BriefRequest that GET /api/v1/brief reads from its query, beside a and
+// b (the request's regions); the others name files on the server and are not offered.
+const std::vector<std::string>& brief_query_settings();
 
 struct Context {
     const Request& request;

@@ -27,7 +27,7 @@ cli_case(brief_zh_reason 0 "  - 现代农业：黑龙江可向安徽多销售 01
 cli_case(brief_zh_caution 0 "  - 黑龙江，33 房地产：MRIO 中流向其他地区的量（33013747）为官方数据（3247326）的 10.17 倍" "${T} brief 黑 皖")
 cli_case(brief_zh_scenario 0 "共赢情景：默认情景：安徽向黑龙江增购 01, 06, 38 部门产品 1402938（万元）" "${T} brief 黑龙江省 安徽省")
 cli_case(brief_en_with_chinese_names 0 "Heilongjiang .黑龙江. and Anhui .安徽., 2017: the two economies indicator +Heilongjiang +Anhui -+ value added .CNY bn. +1,590 +2,928 " "${T} brief 黑龙江 安徽 --lang en | tr '\\n' ' '")
-cli_case(brief_lang_unknown 2 "--lang: fr not in \\{en,zh\\}" "${T} brief 黑龙江 安徽 --lang fr")
+cli_case(brief_lang_unknown 2 "--lang: expected en, zh, found .fr." "${T} brief 黑龙江 安徽 --lang fr")
 cli_case(brief_zh_partners 0 "^陕西,向其销售 06 食品和烟草（12587798）；从其购买 02 煤炭采选产品（5698113）,1," "${T} brief 皖 --partners -f csv -q")
 # Every display text of the JSON in Chinese for pairs across the country and for 2012 (keys
 # and table names stay English: scripts read them).

@@ -7,6 +7,7 @@
 #include "tandem/core/i18n.hpp"
 #include "tandem/core/io_table.hpp"
 #include "tandem/core/labels.hpp"
+#include "tandem/core/settings.hpp"
 
 namespace tandem::brief {
 
@@ -41,5 +42,16 @@ ProfileReport profile_report(const TableSet& set,
                              const ProfileOptions& options,
                              bool titles_as_names,
                              i18n::Lang lang = i18n::Lang::kEn);
+
+// `tandem profile` as one request: the shipped tables of a year, or a table-set folder.
+struct ProfileRequest {
+    std::vector<std::string> regions = {"Heilongjiang", "Anhui"};
+    int year = 2017;
+    std::string tables;  // a tandem table-set folder instead of the shipped tables
+    ProfileOptions options;
+    std::string lang;  // "en", "zh"; empty: zh when every region is named in Chinese
+};
+Settings profile_settings(ProfileRequest& r);
+ProfileReport profile_report(const ProfileRequest& r, bool titles_as_names);
 
 }  // namespace tandem::brief

@@ -12,6 +12,7 @@
 #include "tandem/brief/brief.hpp"
 #include "tandem/core/io_table.hpp"
 #include "tandem/core/mrio.hpp"
+#include "tandem/core/settings.hpp"
 #include "tandem/data/long_panel.hpp"
 
 namespace tandem::brief {
@@ -43,6 +44,9 @@ struct BriefRequest {
     // The files the request reads (an output may not replace one).
     std::vector<std::string> inputs() const;
 };
+
+// The request's settings as `tandem brief` offers them.
+Settings brief_settings(BriefRequest& r);
 
 // "BUYER:SELLER:SECTOR[,SECTOR...]:AMOUNT" (10k CNY), e.g. "Anhui:Heilongjiang:01,06:500000".
 DemandChange parse_demand_change(const std::string& text);

@@ -9,6 +9,7 @@
 #include "tandem/core/i18n.hpp"
 #include "tandem/core/io_table.hpp"
 #include "tandem/core/labels.hpp"
+#include "tandem/core/settings.hpp"
 #include "tandem/data/long_panel.hpp"
 
 namespace tandem::brief {
@@ -102,5 +103,16 @@ StructureReport structure_report(const TableSet& end,
                                  const StructureOptions& options,
                                  bool titles_as_names,
                                  i18n::Lang lang = i18n::Lang::kEn);
+
+// `tandem geo profile` as one request on the shipped provincial tables.
+struct StructureRequest {
+    std::string region;
+    int year = 2017;
+    int base = 2012;  // of the shift-share
+    StructureOptions options;
+    std::string lang;  // "en", "zh"; empty: zh when the region is named in Chinese
+};
+Settings structure_settings(StructureRequest& r);
+StructureReport structure_report(const StructureRequest& r, bool titles_as_names);
 
 }  // namespace tandem::brief

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "tandem/core/settings.hpp"
 #include "tandem/store/store.hpp"
 
 namespace tandem::service {
@@ -62,6 +63,7 @@ struct ServeOptions {
     // beside the binary, else the source tree's web/dist.
     std::string web;
 };
+Settings serve_settings(ServeOptions& o);
 
 // Where the dashboard's built files are (see ServeOptions::web); empty when none are built.
 std::string dashboard_dir(const std::string& given);

@@ -380,6 +380,35 @@ TEST_P(ServiceTest, TheBriefIsTheCommandsJson) {
               std::string::npos);
 }
 
+// The query reads the brief request's own settings (brief::brief_settings): the same values
+// and the same checks as `tandem brief --year --lang --top`.
+TEST_P(ServiceTest, TheBriefQueryIsTheRequestsSettings) {
+    const auto r = call("viewer",
+                        "GET",
+                        "/api/v1/brief",
+                        "",
+                        {{"a", "Anhui"}, {"b", "Jilin"}, {"year", "2012"}, {"top", "3"}});
+    ASSERT_EQ(r.status, 200) << r.body;
+    brief::BriefRequest request;
+    request.regions = {"Anhui", "Jilin"};
+    request.year = 2012;
+    request.top = 3;
+    EXPECT_EQ(r.body, brief::brief_json(brief::run_brief(request)));
+    const auto error_of = [&](const char* name, const char* value) {
+        const auto bad = call(
+            "viewer", "GET", "/api/v1/brief", "", {{"a", "Anhui"}, {"b", "Jilin"}, {name, value}});
+        EXPECT_EQ(bad.status, 400) << name << "=" << value;
+        return json(bad).at("error").get<std::string>();
+    };
+    EXPECT_EQ(error_of("lang", "fr"), "lang: expected en, zh, found \"fr\"");
+    EXPECT_EQ(error_of("top", "x"), "top: expected a whole number, found \"x\"");
+    EXPECT_EQ(error_of("top", "0"), "top: expected 1 to 42 sectors, found 0");
+    EXPECT_EQ(error_of("year", "1800"),
+              "year: expected a number from 1900 to 2100, found \"1800\"");
+    EXPECT_EQ(error_of("year", "2016"),
+              "year: expected 2017 or 2012 (the shipped tables), found 2016");
+}
+
 // A project's impact is the library's scenario effects of its demand, kept and recomputed when
 // the project changes.
 TEST_P(ServiceTest, ProjectImpactIsTheScenarioEffectsOfItsDemand) {
@@ -573,6 +602,19 @@ TEST(OpenApi, DescribesEveryRouteAndRecord) {
     EXPECT_EQ(doc.at("components").at("schemas").at("organisations").at("required"),
               (Json{"name", "region"}));
     EXPECT_TRUE(doc.at("paths").at("/api/v1/organisations").at("post").contains("requestBody"));
+    // The brief's query parameters come from the request's settings, help text included.
+    std::vector<std::string> names;
+    for (const auto& p : doc.at("paths").at("/api/v1/brief").at("get").at("parameters")) {
+        names.push_back(p.at("name"));
+        if (p.at("name") == "lang") {
+            EXPECT_EQ(p.at("schema").at("enum"), (Json{"en", "zh"}));
+        }
+        if (p.at("name") == "top") {
+            EXPECT_EQ(p.at("schema").at("type"), "integer");
+            EXPECT_EQ(p.at("description"), "sectors listed per table (default 8)");
+        }
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{"a", "b", "year", "lang", "top"}));
 }
 
 }  // namespace
