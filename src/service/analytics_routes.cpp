@@ -384,7 +384,11 @@ Response schedule_event(Context& ctx) {
         {"requested", ev.requests.size()},
         {"slots", ev.slots},
         {"tables", ev.tables},
-        {"summary", schedule::summary_lines(ev, result, {true, -1.0, lang_of(ctx.request)})}};
+        {"summary", schedule::summary_lines(ev, result, {true, -1.0, lang_of(ctx.request)})},
+        // Both languages kept, for a reader who switches after the schedule was made.
+        {"summary_by_lang",
+         {{"en", schedule::summary_lines(ev, result, {true, -1.0, i18n::Lang::kEn})},
+          {"zh", schedule::summary_lines(ev, result, {true, -1.0, i18n::Lang::kZh})}}}};
     ctx.store.set_computed(Kind::kEvent, id, "schedule", out, "schedule", {ctx.user.name});
     return ok(out);
 }

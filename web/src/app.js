@@ -30,9 +30,31 @@ const WORDS = {
   map: ["The provinces by value added, and the flows between the pair", "各省份增加值及两地之间的流量"],
   areas: ["Cooperation areas", "合作领域"],
   no_schedule: ["No schedule yet.", "尚未排期。"],
+  agreements: ["Agreements", "协议"],
+  new_event: ["New event", "新建活动"],
+  title_en: ["title", "标题"],
+  title_zh: ["Chinese title", "中文标题"],
+  venue: ["venue", "地点"],
+  symposium_file: ["Symposium (JSON, docs/match.md)", "座谈会文件（JSON，见 docs/match.md）"],
+  amount: ["amount (10k CNY)", "金额（万元）"],
+  sectors: ["sectors, e.g. 01,06", "部门代码，如 01,06"],
+  event: ["event", "活动"],
+  parties: ["parties", "签约方"],
+  signed_on: ["signed on", "签约日期"],
+  partner_region: ["buyer region", "购买方地区"],
+  no_event: ["(no event)", "（无活动）"],
+  no_party: ["(no organisation)", "（无单位）"],
+  no_agreement: ["(no agreement)", "（无协议）"],
+  agreement: ["agreement", "协议"],
+  negotiating: ["negotiating", "洽谈中"],
+  signed: ["signed", "已签约"],
+  started: ["started", "已开工"],
+  "in production": ["in production", "已投产"],
+  dropped: ["dropped", "已终止"],
   bad_token: ["This token is not valid.", "令牌无效。"],
 };
 
+const STAGES = ["negotiating", "signed", "started", "in production", "dropped"];
 const state = { token: localStorage.getItem("tandem-token") || "", lang: localStorage.getItem("tandem-lang") || "en",
                 regions: [], charts: [] };
 const t = (key) => (WORDS[key] || [key, key])[state.lang === "zh" ? 1 : 0];
@@ -94,7 +116,8 @@ function translatePage() {
 function show(view) {
   for (const v of document.querySelectorAll(".view")) v.hidden = v.id !== "view-" + view;
   for (const b of document.querySelectorAll("#tabs button")) b.classList.toggle("active", b.dataset.view === view);
-  ({ brief: () => {}, organisations: loadOrganisations, events: loadEvents, projects: loadProjects })[view]();
+  ({ brief: () => {}, organisations: loadOrganisations, events: loadEvents, agreements: loadAgreements,
+     projects: loadProjects })[view]();
 }
 
 function regionName(r) { return state.lang === "zh" ? r.name_zh : r.name; }
@@ -115,7 +138,9 @@ async function login(token) {
 }
 
 function fillRegions() {
-  for (const [id, pick] of [["region-a", "CN-HL"], ["region-b", "CN-AH"], ["org-region", "CN-HL"]]) {
+  for (const [id, pick] of [["region-a", "CN-HL"], ["region-b", "CN-AH"], ["org-region", "CN-HL"],
+                            ["event-region-a", "CN-HL"], ["event-region-b", "CN-AH"],
+                            ["project-region", "CN-HL"], ["project-partner", "CN-AH"]]) {
     $(id).innerHTML = state.regions.map((r) => `<option value="${r.iso}"${r.iso === pick ? " selected" : ""}>${escapeHtml(regionName(r))}</option>`).join("");
   }
 }
@@ -184,6 +209,25 @@ async function createOrganisation() {
   } catch (e) { $("org-error").textContent = e.message; }
 }
 
+// A new event: its title, date and regions, and the symposium file that its schedule is made from.
+async function createEvent() {
+  $("event-error").textContent = "";
+  const body = { title: $("event-title").value, date: $("event-date").value,
+                 regions: [$("event-region-a").value, $("event-region-b").value] };
+  if ($("event-title-zh").value) body.title_zh = $("event-title-zh").value;
+  if ($("event-venue").value) body.venue = $("event-venue").value;
+  try {
+    const file = $("event-file").files[0];
+    if (file) body.symposium = JSON.parse(await file.text());
+    const made = await api("POST", "/api/v1/events", body);
+    $("event-form").reset();
+    $("event-new").open = false;
+    await loadEvents();
+    $("event-select").value = String(made.id);
+    await showEvent();
+  } catch (e) { $("event-error").textContent = e.message; }
+}
+
 let picked = null;  // the meeting clicked, waiting for a cell
 
 async function loadEvents() {
@@ -194,10 +238,19 @@ async function loadEvents() {
   if (events.length) await showEvent();
 }
 
-function drawGrid(schedule, locks) {
+// An organisation's name in the reader's language, from the event's symposium.
+function organisationNames(symposium) {
+  const names = {};
+  for (const o of (symposium && symposium.organisations) || []) {
+    names[o.id] = state.lang === "zh" && o.name_zh ? o.name_zh : o.name || o.id;
+  }
+  return (id) => names[id] || id;
+}
+
+function drawGrid(schedule, locks, nameOf = (id) => id) {
   const grid = $("schedule-grid");
   if (!schedule) { grid.innerHTML = ""; $("event-summary").textContent = t("no_schedule"); return; }
-  $("event-summary").textContent = schedule.summary.join(" · ");
+  $("event-summary").textContent = ((schedule.summary_by_lang || {})[state.lang] || schedule.summary).join(" · ");
   const cell = {};
   for (const m of schedule.meetings) cell[`${m.table}:${m.slot}`] = m;
   const isLocked = (m) => locks.some((l) => ((l.a === m.a && l.b === m.b) || (l.a === m.b && l.b === m.a)) && l.slot === m.slot);
@@ -206,7 +259,7 @@ function drawGrid(schedule, locks) {
     h += `<tr><th>${table}</th>`;
     for (let slot = 0; slot < schedule.slots; ++slot) {
       const m = cell[`${table}:${slot}`];
-      h += m ? `<td class="meeting${isLocked(m) ? " locked" : ""}" data-a="${escapeHtml(m.a)}" data-b="${escapeHtml(m.b)}" data-slot="${slot}" data-table="${table}" draggable="true">${escapeHtml(m.a)} – ${escapeHtml(m.b)}</td>`
+      h += m ? `<td class="meeting${isLocked(m) ? " locked" : ""}" data-a="${escapeHtml(m.a)}" data-b="${escapeHtml(m.b)}" data-slot="${slot}" data-table="${table}" draggable="true" title="${escapeHtml(m.a)} – ${escapeHtml(m.b)}">${escapeHtml(nameOf(m.a))} – ${escapeHtml(nameOf(m.b))}</td>`
              : `<td class="free" data-slot="${slot}" data-table="${table}"></td>`;
     }
     h += "</tr>";
@@ -218,7 +271,7 @@ async function showEvent() {
   const id = $("event-select").value;
   if (!id) return;
   const e = await api("GET", `/api/v1/events/${id}`);
-  drawGrid(e.schedule, (e.symposium && e.symposium.locked) || []);
+  drawGrid(e.schedule, (e.symposium && e.symposium.locked) || [], organisationNames(e.symposium));
   $("event-impact").innerHTML = "";
   try {
     const impact = await api("GET", `/api/v1/events/${id}/impact?lang=${state.lang}`);
@@ -231,7 +284,7 @@ async function runSchedule(locked) {
   try {
     const r = await api("POST", `/api/v1/events/${$("event-select").value}/schedule?lang=${state.lang}`, locked ? { locked } : undefined);
     const e = await api("GET", `/api/v1/events/${$("event-select").value}`);
-    drawGrid(r, (e.symposium && e.symposium.locked) || []);
+    drawGrid(r, (e.symposium && e.symposium.locked) || [], organisationNames(e.symposium));
   } catch (err) { $("event-error").textContent = err.message; }
 }
 
@@ -250,10 +303,86 @@ async function onGridClick(target) {
   }
 }
 
+function options(items, label, none) {
+  return `<option value="">${escapeHtml(none)}</option>` +
+    items.map((x) => `<option value="${x.id}">${escapeHtml(label(x))}</option>`).join("");
+}
+
+function sectorsOf(text) { return text.split(",").map((x) => x.trim()).filter((x) => x); }
+
+const localName = (x) => (state.lang === "zh" && (x.name_zh || x.title_zh)) || x.name || x.title;
+
+async function loadAgreements() {
+  const [agreements, organisations, events] = await Promise.all(
+    ["agreements", "organisations", "events"].map((k) => api("GET", `/api/v1/${k}?limit=1000`).then((r) => r.items)));
+  const orgName = Object.fromEntries(organisations.map((o) => [o.id, localName(o)]));
+  const eventName = Object.fromEntries(events.map((e) => [e.id, localName(e)]));
+  $("agreement-event").innerHTML = options(events, (e) => `${localName(e)} (${e.date})`, t("no_event"));
+  for (const id of ["agreement-party-a", "agreement-party-b"]) $(id).innerHTML = options(organisations, localName, t("no_party"));
+  $("agreement-table").innerHTML = `<tr><th>id</th><th>${t("title_en")}</th><th>${t("event")}</th><th>${t("parties")}</th>` +
+    `<th>${t("signed_on")}</th><th>${t("amount")}</th><th>${t("sectors")}</th></tr>` +
+    agreements.map((a) => `<tr><td>${a.id}</td><td>${escapeHtml(a.title)}</td><td>${escapeHtml(eventName[a.event_id] || "")}</td>` +
+      `<td>${[a.party_a, a.party_b].filter((p) => p).map((p) => escapeHtml(orgName[p] || p)).join(" – ")}</td>` +
+      `<td>${escapeHtml(a.signed_on || "")}</td><td class="num">${number(a.amount)}</td><td>${escapeHtml((a.sectors || []).join(", "))}</td></tr>`).join("");
+}
+
+async function createAgreement() {
+  $("agreement-error").textContent = "";
+  const body = { title: $("agreement-title").value };
+  const id = (k) => $(k).value ? Number($(k).value) : undefined;
+  body.event_id = id("agreement-event");
+  body.party_a = id("agreement-party-a");
+  body.party_b = id("agreement-party-b");
+  if ($("agreement-signed").value) body.signed_on = $("agreement-signed").value;
+  if ($("agreement-amount").value) body.amount = Number($("agreement-amount").value);
+  if ($("agreement-sectors").value) body.sectors = sectorsOf($("agreement-sectors").value);
+  try {
+    await api("POST", "/api/v1/agreements", body);  // unset ids are left out
+    $("agreement-form").reset();
+    await loadAgreements();
+  } catch (e) { $("agreement-error").textContent = e.message; }
+}
+
 async function loadProjects() {
-  const list = (await api("GET", "/api/v1/projects?limit=1000")).items;
-  $("project-table").innerHTML = `<tr><th>id</th><th>${t("name")}</th><th>${t("stage")}</th><th>${t("region")}</th><th>${t("investment")}</th></tr>` +
-    list.map((p) => `<tr class="clickable" data-id="${p.id}"><td>${p.id}</td><td>${escapeHtml(p.name)}</td><td>${escapeHtml(p.stage)}</td><td>${escapeHtml(p.region)}</td><td class="num">${number(p.investment)}</td></tr>`).join("");
+  const [list, agreements] = await Promise.all(
+    ["projects", "agreements"].map((k) => api("GET", `/api/v1/${k}?limit=1000`).then((r) => r.items)));
+  const keep = $("project-agreement").value;
+  $("project-agreement").innerHTML = options(agreements, (a) => a.title, t("no_agreement"));
+  $("project-agreement").value = keep;
+  $("project-stage").innerHTML = STAGES.map((s) => `<option value="${s}">${escapeHtml(t(s))}</option>`).join("");
+  const byIso = Object.fromEntries(state.regions.map((r) => [r.iso, r]));
+  const region = (iso) => escapeHtml(byIso[iso] ? regionName(byIso[iso]) : iso || "");
+  const stageSelect = (p) => `<select class="stage" data-id="${p.id}">` +
+    STAGES.map((s) => `<option value="${s}"${s === p.stage ? " selected" : ""}>${escapeHtml(t(s))}</option>`).join("") + "</select>";
+  $("project-table").innerHTML = `<tr><th>id</th><th>${t("name")}</th><th>${t("stage")}</th><th>${t("region")}</th>` +
+    `<th>${t("partner_region")}</th><th>${t("sectors")}</th><th>${t("investment")}</th></tr>` +
+    list.map((p) => `<tr class="clickable" data-id="${p.id}"><td>${p.id}</td><td>${escapeHtml(p.name)}</td><td>${stageSelect(p)}</td>` +
+      `<td>${region(p.region)}</td><td>${region(p.partner_region)}</td><td>${escapeHtml((p.sectors || []).join(", "))}</td>` +
+      `<td class="num">${number(p.investment)}</td></tr>`).join("");
+}
+
+async function createProject() {
+  $("project-error").textContent = "";
+  const body = { name: $("project-name").value, region: $("project-region").value,
+                 partner_region: $("project-partner").value, sectors: sectorsOf($("project-sectors").value),
+                 stage: $("project-stage").value };
+  if ($("project-agreement").value) body.agreement_id = Number($("project-agreement").value);
+  if ($("project-investment").value) body.investment = Number($("project-investment").value);
+  try {
+    const made = await api("POST", "/api/v1/projects", body);
+    $("project-form").reset();
+    await loadProjects();
+    await showImpact(made.id);
+  } catch (e) { $("project-error").textContent = e.message; }
+}
+
+// A new stage is saved at once; the impact is recomputed by the service when it is next asked.
+async function changeStage(select) {
+  $("project-error").textContent = "";
+  try {
+    await api("PATCH", `/api/v1/projects/${select.dataset.id}`, { stage: select.value });
+    select.classList.add("saved");
+  } catch (e) { $("project-error").textContent = e.message; }
 }
 
 async function showImpact(id) {
@@ -288,14 +417,25 @@ function wire() {
   $("schedule-grid").addEventListener("dragstart", (e) => onGridClick(e.target));
   $("schedule-grid").addEventListener("dragover", (e) => e.preventDefault());
   $("schedule-grid").addEventListener("drop", (e) => { e.preventDefault(); onGridClick(e.target); });
-  $("project-table").addEventListener("click", (e) => { const tr = e.target.closest("tr[data-id]"); if (tr) showImpact(tr.dataset.id); });
+  $("event-form").addEventListener("submit", (e) => { e.preventDefault(); createEvent(); });
+  $("agreement-form").addEventListener("submit", (e) => { e.preventDefault(); createAgreement(); });
+  $("project-form").addEventListener("submit", (e) => { e.preventDefault(); createProject(); });
+  $("project-table").addEventListener("change", (e) => { if (e.target.matches("select.stage")) changeStage(e.target); });
+  $("project-table").addEventListener("click", (e) => {
+    if (e.target.closest("select")) return;
+    const tr = e.target.closest("tr[data-id]");
+    if (tr) showImpact(tr.dataset.id);
+  });
   $("ledger-csv").addEventListener("click", (e) => { e.preventDefault(); download("/api/v1/projects/ledger.csv", "projects.csv"); });
   $("ledger-xlsx").addEventListener("click", (e) => { e.preventDefault(); download("/api/v1/projects/ledger.xlsx", "projects.xlsx"); });
   $("lang").addEventListener("click", () => {
     state.lang = state.lang === "zh" ? "en" : "zh";
     localStorage.setItem("tandem-lang", state.lang);
     translatePage();
-    if (state.regions.length) fillRegions();
+    if (!state.regions.length) return;
+    fillRegions();
+    const active = document.querySelector("#tabs button.active");
+    if (active && active.dataset.view !== "brief") show(active.dataset.view);
   });
   translatePage();
   if (state.token) login(state.token);

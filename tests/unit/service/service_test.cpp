@@ -490,6 +490,12 @@ TEST_P(ServiceTest, AnEventIsScheduledFromItsSymposium) {
     ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
     EXPECT_EQ(json(r).at("held"), 55);
     EXPECT_EQ(json(r).at("meetings").size(), 55u);
+    // The summary in the language asked, and in both for a reader who switches.
+    const Json scheduled = json(r);
+    const Json& by_lang = scheduled.at("summary_by_lang");
+    EXPECT_EQ(scheduled.at("summary"), by_lang.at("en"));
+    EXPECT_EQ(by_lang.at("en").at(0), "meetings held: 55 of 55 requested");
+    EXPECT_EQ(by_lang.at("zh").at(0), "已安排会见：55 场（共申请 55 场）");
     // Locking a meeting keeps it in its slot at the re-run, and the lock stays with the event.
     const auto lock = call("organiser",
                            "POST",
