@@ -2,6 +2,7 @@
 #include "tandem/brief/profile.hpp"
 #include "tandem/brief/request.hpp"
 #include "tandem/brief/structure.hpp"
+#include "tandem/core/error.hpp"
 #include "tandem/data/china_tables.hpp"
 #include "tandem/data/datasets.hpp"
 
@@ -75,6 +76,13 @@ Settings brief_settings(BriefRequest& r) {
     };
 }
 
+bool ProfileRequest::is_valid(std::string* why) const {
+    return all_valid(why,
+                     {{!regions.empty(), "no region"},
+                      {options.top >= 1 && options.top <= 42, "top: expected 1 to 42 sectors"},
+                      {lang.empty() || lang == "en" || lang == "zh", "lang: expected en or zh"}});
+}
+
 Settings profile_settings(ProfileRequest& r) {
     return {
         {"regions",
@@ -90,10 +98,19 @@ Settings profile_settings(ProfileRequest& r) {
 }
 
 ProfileReport profile_report(const ProfileRequest& r, bool titles_as_names) {
+    require_valid(r);
     const TableSet set =
         r.tables.empty() ? data::load_provincial_tables(r.year) : data::read_table_set(r.tables);
     return profile_report(
         set, r.regions, r.options, titles_as_names, i18n::language_for(r.lang, r.regions));
+}
+
+bool StructureRequest::is_valid(std::string* why) const {
+    return all_valid(why,
+                     {{!region.empty(), "no region"},
+                      {options.top >= 1, "top: expected 1 or more sectors"},
+                      {base <= year, "the base year of the shift-share comes after the year"},
+                      {lang.empty() || lang == "en" || lang == "zh", "lang: expected en or zh"}});
 }
 
 Settings structure_settings(StructureRequest& r) {
@@ -107,6 +124,7 @@ Settings structure_settings(StructureRequest& r) {
 }
 
 StructureReport structure_report(const StructureRequest& r, bool titles_as_names) {
+    require_valid(r);
     return structure_report(data::load_provincial_tables(r.year),
                             data::load_provincial_tables(r.base),
                             r.region,

@@ -1,7 +1,10 @@
 #include "tandem/china/commands.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
+#include "tandem/core/error.hpp"
 #include "tandem/data/datasets.hpp"
 #include "tandem/data/output_folder.hpp"
 
@@ -30,6 +33,21 @@ std::vector<std::string> with_notes(const TableSet& set, std::string written) {
 }
 
 }  // namespace
+
+bool BuildCommand::is_valid(std::string* why) const {
+    return all_valid(why,
+                     {{!output.empty(), "no output folder (-o)"},
+                      {!no_employment || employment.empty(),
+                       "--employment and --no-employment exclude each other"}});
+}
+
+bool ImportCommand::is_valid(std::string* why) const {
+    return all_valid(why,
+                     {{!from.empty(), "no input (--from or --file)"},
+                      {!output.empty(), "no output folder (-o)"},
+                      {std::isfinite(options.balance_tolerance) && options.balance_tolerance >= 0.0,
+                       "tolerance: expected 0 (the year's default) or more"}});
+}
 
 Settings build_settings(BuildCommand& c) {
     auto& o = c.options;
@@ -73,6 +91,7 @@ Settings build_settings(BuildCommand& c) {
 }
 
 std::string run_build(const BuildCommand& c, const ProgressFn& progress) {
+    require_valid(c);
     const TableSet set = data::load_provincial_tables(c.year);
     BuildOptions o = c.options;
     if (!c.no_employment) {
@@ -105,6 +124,7 @@ Settings import_national_settings(ImportCommand& c) {
 }
 
 std::vector<std::string> run_import(const ImportCommand& c) {
+    require_valid(c);
     const auto set = data::import_provincial_chnio(c.from, c.year, c.options);
     data::write_table_set(set, c.output);
     return with_notes(set,
@@ -116,6 +136,7 @@ std::vector<std::string> run_import(const ImportCommand& c) {
 }
 
 std::vector<std::string> run_import_national(const ImportCommand& c) {
+    require_valid(c);
     const auto set = data::import_national_ionet(c.from, c.year, c.options);
     data::write_table_set(set, c.output);
     return with_notes(set,

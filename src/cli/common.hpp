@@ -50,15 +50,6 @@ CLI::App* add_command(CLI::App& parent,
                       const Settings& settings,
                       OutputOptions* out = nullptr);
 
-// A usage error (exit 2) saying why, unless options.is_valid.
-template <typename Options>
-void require_valid(const Options& options) {
-    std::string why;
-    if (!options.is_valid(&why)) {
-        throw Error(ErrorCode::kUsage, why);
-    }
-}
-
 // Notes on stderr ("note: ..." or "注：..."), unless quiet.
 void print_notes(const std::vector<std::string>& notes, bool quiet, bool chinese = false);
 

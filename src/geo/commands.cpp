@@ -79,6 +79,13 @@ Setting relatedness_setting(IndicatorOptions& o, const std::string& names) {
             {"prob", "association", "cosine", "jaccard"}};
 }
 
+bool ChangeCommand::is_valid(std::string* why) const {
+    return panel.is_valid(why) &&
+           all_valid(why,
+                     {{!from.empty() && !to.empty(), "give the base and end years (--from, --to)"},
+                      {from != to, "the base and end years are the same"}});
+}
+
 Settings change_settings(ChangeCommand& c) {
     return panel_settings(c.panel) + Settings{
                                          {"--from", "base year", &c.from, {}, true},
@@ -87,6 +94,7 @@ Settings change_settings(ChangeCommand& c) {
 }
 
 ChangeReport run_shift_share(const ChangeCommand& c) {
+    require_valid(c);
     auto report = shift_share_report(c.panel, c.from, c.to, c.by_location);
     return {std::move(report.table),
             fmt::format(
@@ -94,6 +102,7 @@ ChangeReport run_shift_share(const ChangeCommand& c) {
 }
 
 ChangeReport run_dynamics(const ChangeCommand& c) {
+    require_valid(c);
     auto report = dynamics_report(c.panel, c.from, c.to);
     return {std::move(report.table),
             fmt::format("{} -> {}: {} entries, {} exits of specialisations",
@@ -101,6 +110,15 @@ ChangeReport run_dynamics(const ChangeCommand& c) {
                         c.to,
                         report.entries,
                         report.exits)};
+}
+
+bool ComplementarityCommand::is_valid(std::string* why) const {
+    return all_valid(why,
+                     {{china != 0 || (!exports.empty() && !imports.empty()),
+                       "give --exports and --imports, or --china <year>"},
+                      {china == 0 || (exports.empty() && imports.empty()),
+                       "--china reads the shipped tables: leave out --exports and --imports"},
+                      {!foreign || china != 0, "--foreign is for the shipped tables (--china)"}});
 }
 
 Settings complementarity_settings(ComplementarityCommand& c) {
@@ -117,13 +135,11 @@ Settings complementarity_settings(ComplementarityCommand& c) {
 }
 
 Table run_complementarity(const ComplementarityCommand& c) {
+    require_valid(c);
     if (c.china != 0) {
         auto trade = data::provincial_trade(data::load_provincial_tables(c.china), c.foreign);
         return trade_complementarity_table(
             {std::move(trade.provinces), std::move(trade.sales), std::move(trade.purchases)});
-    }
-    if (c.exports.empty() || c.imports.empty()) {
-        fail(ErrorCode::kUsage, "give --exports and --imports, or --china <year>");
     }
     return trade_complementarity_table(
         trade_flows_from_csv(c.exports, c.imports, c.columns, c.year));

@@ -1,5 +1,6 @@
 #include "tandem/match/commands.hpp"
 
+#include <cmath>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -28,7 +29,42 @@ void write_suggestions(const Table& table, const std::filesystem::path& dir) {
         {table}, data::Format::kXlsx, (dir / "suggestions.xlsx").string(), std::cout);
 }
 
+bool valid_suggest(const SuggestOptions& o, std::string* why) {
+    const auto weight = [](double w) { return std::isfinite(w) && w >= 0.0; };
+    return all_valid(
+        why,
+        {{weight(o.weight_areas) && weight(o.weight_sectors) && weight(o.weight_text) &&
+              o.weight_areas + o.weight_sectors + o.weight_text > 0.0,
+          "the weights must be 0 or more, and not all 0"},
+         {std::isfinite(o.min_score), "min-score: expected a number"}});
+}
+
+bool valid_event(const EventOptions& o, std::string* why) {
+    return all_valid(why,
+                     {{o.per_organisation >= 0, "per-organisation: expected 0 or more requests"},
+                      {std::isfinite(o.min_score), "request-score: expected a number"}});
+}
+
 }  // namespace
+
+bool SuggestCommand::is_valid(std::string* why) const {
+    return all_valid(why,
+                     {{!symposium.empty(), "no symposium file"},
+                      {lang == "en" || lang == "zh", "lang: expected en or zh"}}) &&
+           valid_suggest(suggest, why);
+}
+
+bool EventCommand::is_valid(std::string* why) const {
+    return all_valid(why, {{!symposium.empty(), "no symposium file"}}) &&
+           valid_suggest(suggest, why) && valid_event(event, why);
+}
+
+bool FolderCommand::is_valid(std::string* why) const {
+    return all_valid(why,
+                     {{!symposium.empty(), "no symposium file"},
+                      {!output.empty(), "no output folder (-o)"}}) &&
+           valid_suggest(suggest, why) && valid_event(event, why);
+}
 
 Settings suggest_settings(SuggestOptions& o) {
     return {
@@ -73,6 +109,7 @@ Settings suggest_command_settings(SuggestCommand& c) {
 }
 
 Table run_suggest(const SuggestCommand& c) {
+    require_valid(c);
     const auto s = read_symposium(c.symposium);
     auto list = suggest(s, c.suggest);
     if (c.top > 0 && list.size() > c.top) {
@@ -90,6 +127,7 @@ Settings event_command_settings(EventCommand& c) {
 }
 
 std::string run_event(const EventCommand& c) {
+    require_valid(c);
     const auto s = read_symposium(c.symposium);
     return schedule::event_json(make_event(s, suggest(s, c.suggest), c.event));
 }
@@ -119,6 +157,10 @@ Settings run_settings(FolderCommand& c) {
 }
 
 std::vector<std::string> run_agendas(const FolderCommand& c) {
+    require_valid(c);
+    if (c.schedule.empty()) {
+        fail(ErrorCode::kUsage, "no schedule file");
+    }
     const auto s = read_symposium(c.symposium);
     const auto list = suggest(s, c.suggest);
     const auto ev = make_event(s, list, c.event);
@@ -133,6 +175,7 @@ std::vector<std::string> run_agendas(const FolderCommand& c) {
 }
 
 std::vector<std::string> run_symposium(const FolderCommand& c) {
+    require_valid(c);
     // Everything is written into a temporary sibling folder, renamed into place at the end: a
     // failed run leaves no part of its output and the previous one intact.
     const auto target = output_target(c.output, {c.symposium});

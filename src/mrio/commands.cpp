@@ -50,15 +50,42 @@ std::vector<std::string> read_groups(const std::string& spec) {
     return out;
 }
 
-template <typename O>
-void require_valid(const O& options) {
-    std::string why;
-    if (!options.is_valid(&why)) {
-        fail(ErrorCode::kUsage, "{}", why);
-    }
+bool valid_output(const std::string& output, int precision, std::string* why) {
+    return all_valid(
+        why,
+        {{!output.empty(), "no output folder (-o)"},
+         {precision >= 1 && precision <= 17, "precision: expected 1 to 17 significant digits"}});
+}
+
+bool valid_format(const std::string& to, std::string* why) {
+    return all_valid(why, {{to == "pymrio" || to == "tandem", "to: expected pymrio or tandem"}});
 }
 
 }  // namespace
+
+bool CalcCommand::is_valid(std::string* why) const {
+    return valid_output(output, precision, why) && valid_format(to, why) &&
+           all_valid(why,
+                     {{!(inverse && no_inverse), "inverse and no-inverse exclude each other"}});
+}
+
+bool ConvertCommand::is_valid(std::string* why) const {
+    return valid_output(output, precision, why) && valid_format(to, why);
+}
+
+bool ShowCommand::is_valid(std::string* why) const {
+    return all_valid(why, {{!account.empty(), "no account ('list' lists them)"}});
+}
+
+bool ShockCommand::is_valid(std::string* why) const {
+    return options.is_valid(why);
+}
+
+bool AggregateCommand::is_valid(std::string* why) const {
+    return valid_output(output, precision, why) &&
+           all_valid(why,
+                     {{!regions.empty() || !sectors.empty(), "give --regions and/or --sectors"}});
+}
 
 Settings model_settings(std::string& folder, SolverKind& solver) {
     return {
@@ -87,6 +114,7 @@ Settings calc_settings(CalcCommand& c) {
 }
 
 std::string run_calc(Mrio& m, const CalcCommand& c, const ProgressFn& progress) {
+    require_valid(c);
     auto options = calc_options_for(m.size(), c.solver);
     options.ghosh = c.ghosh;
     options.explicit_inverse = !c.no_inverse && (c.inverse || m.size() <= kInverseThreshold);
@@ -126,6 +154,7 @@ Settings convert_settings(ConvertCommand& c) {
 }
 
 void run_convert(const Mrio& m, const ConvertCommand& c, const ProgressFn& progress) {
+    require_valid(c);
     if (c.to == "tandem") {
         data::write_tandem_mrio(m, c.output, progress);
         return;
@@ -147,6 +176,7 @@ Settings show_settings(ShowCommand& c) {
 }
 
 Table run_show(Mrio& m, const ShowCommand& c) {
+    require_valid(c);
     if (c.calc) {
         calc_all(m, calc_options_for(m.size(), c.solver));
     }
@@ -184,7 +214,7 @@ Settings shock_settings(ShockCommand& c) {
 }
 
 std::vector<Table> run_shock(Mrio m, const ShockCommand& c, const ProgressFn& progress) {
-    require_valid(c.options);
+    require_valid(c);
     auto [shocked, tables] = shock_report(std::move(m), c.options, progress);
     if (!c.save.empty()) {
         data::write_pymrio(shocked, c.save, {}, progress);
@@ -296,15 +326,13 @@ Settings aggregate_settings(AggregateCommand& c) {
 }
 
 void run_aggregate(const Mrio& m, const AggregateCommand& c, const ProgressFn& progress) {
+    require_valid(c);
     Aggregation agg;
     if (!c.regions.empty()) {
         agg.region_groups = read_groups(c.regions);
     }
     if (!c.sectors.empty()) {
         agg.sector_groups = read_groups(c.sectors);
-    }
-    if (agg.region_groups.empty() && agg.sector_groups.empty()) {
-        fail(ErrorCode::kUsage, "give --regions and/or --sectors");
     }
     Mrio out = aggregate(m, agg);
     auto options = calc_options_for(out.size(), c.solver);

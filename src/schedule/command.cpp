@@ -4,6 +4,14 @@
 
 namespace tandem::schedule {
 
+bool ScheduleCommand::is_valid(std::string* why) const {
+    return all_valid(why,
+                     {{!event.empty(), "no event file"},
+                      {solve.time_limit > 0.0 && solve.time_limit <= 86400.0,
+                       "time-limit: expected seconds above 0 (at most 86400)"},
+                      {lang == "en" || lang == "zh", "lang: expected en or zh"}});
+}
+
 Settings schedule_settings(ScheduleCommand& c) {
     auto& solve = c.solve;
     return {
@@ -44,6 +52,7 @@ Settings schedule_settings(ScheduleCommand& c) {
 }
 
 ScheduleRun run_schedule(const ScheduleCommand& c, const ProgressFn& progress) {
+    require_valid(c);
     ScheduleRun run{read_event(c.event), {}, {}};
     if (!c.keep.empty()) {
         keep_schedule(run.event, c.keep);

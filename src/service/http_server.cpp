@@ -38,6 +38,16 @@ void answer(Service& service, const httplib::Request& in, httplib::Response& out
 
 }  // namespace
 
+bool ServeOptions::is_valid(std::string* why) const {
+    return all_valid(why,
+                     {{!db.empty(), "no store (--db)"},
+                      {port >= 1 && port <= 65535, "port: expected 1 to 65535"},
+                      {!bind.empty(), "no address to listen on (--bind)"},
+                      {max_body >= 1024 && max_body <= (std::size_t{1} << 30),
+                       "max-body: expected 1024 bytes to 1 GiB"},
+                      {threads >= 1 && threads <= 256, "threads: expected 1 to 256"}});
+}
+
 Settings serve_settings(ServeOptions& o) {
     return {
         {"--db", "a SQLite file (default tandem.db, created) or a postgresql:// URL", &o.db},
@@ -108,6 +118,7 @@ void one_blas_thread_per_request() {
 void serve(const ServeOptions& options,
            const std::atomic<bool>& stop,
            const std::function<void(const std::string&)>& ready) {
+    require_valid(options);
     one_blas_thread_per_request();
     auto db = store::Store::open(options.db);
     ServiceOptions so;

@@ -50,6 +50,8 @@ struct ProfileRequest {
     std::string tables;  // a tandem table-set folder instead of the shipped tables
     ProfileOptions options;
     std::string lang;  // "en", "zh"; empty: zh when every region is named in Chinese
+
+    bool is_valid(std::string* why) const;
 };
 Settings profile_settings(ProfileRequest& r);
 ProfileReport profile_report(const ProfileRequest& r, bool titles_as_names);

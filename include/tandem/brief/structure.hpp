@@ -111,6 +111,8 @@ struct StructureRequest {
     int base = 2012;  // of the shift-share
     StructureOptions options;
     std::string lang;  // "en", "zh"; empty: zh when the region is named in Chinese
+
+    bool is_valid(std::string* why) const;
 };
 Settings structure_settings(StructureRequest& r);
 StructureReport structure_report(const StructureRequest& r, bool titles_as_names);

@@ -20,6 +20,8 @@ struct BuildCommand {
     std::string employment;  // the national employment table (empty: the shipped one)
     bool no_employment = false;
     bool quiet = false;
+
+    bool is_valid(std::string* why) const;
 };
 Settings build_settings(BuildCommand& c);
 // Builds and writes the folder (replaced only when complete); returns the build log (Markdown).
@@ -32,6 +34,8 @@ struct ImportCommand {
     std::string from;  // the folder, or the national CSV
     std::string output;
     data::ImportOptions options;
+
+    bool is_valid(std::string* why) const;
 };
 Settings import_settings(ImportCommand& c);
 Settings import_national_settings(ImportCommand& c);

@@ -1,6 +1,7 @@
 // Errors that end a request: one code table drives CLI exit codes and messages.
 #pragma once
 
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 
@@ -33,6 +34,30 @@ inline int exit_code(ErrorCode code) {
 template <typename... Args>
 [[noreturn]] void fail(ErrorCode code, fmt::format_string<Args...> format, Args&&... args) {
     throw Error(code, fmt::format(format, std::forward<Args>(args)...));
+}
+
+// is_valid's list of checks: the first that fails sets *why and gives false.
+struct Check {
+    bool ok;
+    const char* why;
+};
+inline bool all_valid(std::string* why, std::initializer_list<Check> checks) {
+    for (const auto& check : checks) {
+        if (!check.ok) {
+            *why = check.why;
+            return false;
+        }
+    }
+    return true;
+}
+
+// A usage error saying why, unless options.is_valid.
+template <typename Options>
+void require_valid(const Options& options) {
+    std::string why;
+    if (!options.is_valid(&why)) {
+        throw Error(ErrorCode::kUsage, why);
+    }
 }
 
 }  // namespace tandem

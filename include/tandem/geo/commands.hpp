@@ -27,6 +27,8 @@ struct ChangeCommand {
     std::string from;
     std::string to;
     bool by_location = false;  // shift-share: one row per location
+
+    bool is_valid(std::string* why) const;
 };
 Settings change_settings(ChangeCommand& c);
 // The report's table and the line that sums it up ("national growth 2010 -> 2015: 12.5%").
@@ -45,6 +47,8 @@ struct ComplementarityCommand {
     std::string year;  // of the CSVs (empty: the first)
     int china = 0;     // or a year of the shipped provincial tables
     bool foreign = false;
+
+    bool is_valid(std::string* why) const;
 };
 Settings complementarity_settings(ComplementarityCommand& c);
 Table run_complementarity(const ComplementarityCommand& c);

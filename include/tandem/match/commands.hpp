@@ -27,6 +27,8 @@ struct SuggestCommand {
     SuggestOptions suggest;
     std::size_t top = 0;  // only the best N (0: all)
     std::string lang = "en";
+
+    bool is_valid(std::string* why) const;
 };
 Settings suggest_command_settings(SuggestCommand& c);
 Table run_suggest(const SuggestCommand& c);
@@ -37,6 +39,8 @@ struct EventCommand {
     std::string output;  // empty: standard output
     SuggestOptions suggest;
     EventOptions event;
+
+    bool is_valid(std::string* why) const;
 };
 Settings event_command_settings(EventCommand& c);
 std::string run_event(const EventCommand& c);
@@ -51,6 +55,8 @@ struct FolderCommand {
     AgendaOptions agenda;
     schedule::Method method = schedule::Method::kAuto;  // run
     bool quiet = false;                                 // run
+
+    bool is_valid(std::string* why) const;
 };
 Settings agendas_settings(FolderCommand& c);
 Settings run_settings(FolderCommand& c);

@@ -29,6 +29,8 @@ struct CalcCommand {
     int precision = 12;
     std::string to = "pymrio";  // or "tandem"
     bool quiet = false;
+
+    bool is_valid(std::string* why) const;
 };
 Settings calc_settings(CalcCommand& c);
 // Computes and writes; returns "31 regions x 42 sectors, 1 extension(s); sparse LU; wrote X".
@@ -42,6 +44,8 @@ struct ConvertCommand {
     std::string to = "tandem";
     int precision = 17;
     bool quiet = false;
+
+    bool is_valid(std::string* why) const;
 };
 Settings convert_settings(ConvertCommand& c);
 void run_convert(const Mrio& m, const ConvertCommand& c, const ProgressFn& progress = {});
@@ -52,6 +56,8 @@ struct ShowCommand {
     SolverKind solver = SolverKind::kAuto;
     std::string account;
     bool calc = false;
+
+    bool is_valid(std::string* why) const;
 };
 Settings show_settings(ShowCommand& c);
 // The account's table, or the names of the accounts for "list" (calc_all first when asked).
@@ -63,6 +69,8 @@ struct ShockCommand {
     std::string model;
     ShockOptions options;
     std::string save;  // also the shocked system as a pymrio folder
+
+    bool is_valid(std::string* why) const;
 };
 Settings shock_settings(ShockCommand& c);
 std::vector<Table> run_shock(Mrio m, const ShockCommand& c, const ProgressFn& progress = {});
@@ -110,6 +118,8 @@ struct AggregateCommand {
     std::string output;
     int precision = 12;
     bool quiet = false;
+
+    bool is_valid(std::string* why) const;
 };
 Settings aggregate_settings(AggregateCommand& c);
 void run_aggregate(const Mrio& m, const AggregateCommand& c, const ProgressFn& progress = {});

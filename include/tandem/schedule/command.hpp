@@ -19,6 +19,8 @@ struct ScheduleCommand {
     std::string keep;  // a previous schedule whose meetings stay
     std::string lang = "en";
     bool quiet = false;
+
+    bool is_valid(std::string* why) const;
 };
 Settings schedule_settings(ScheduleCommand& c);
 

@@ -62,6 +62,8 @@ struct ServeOptions {
     // The dashboard's built files (web/dist); empty: $TANDEM_WEB_DIR, else share/tandem/web
     // beside the binary, else the source tree's web/dist.
     std::string web;
+
+    bool is_valid(std::string* why) const;
 };
 Settings serve_settings(ServeOptions& o);
 
