@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -113,16 +114,63 @@ bool ShockOptions::is_valid(std::string* why) const {
     return true;
 }
 
+namespace {
+
+// With final demand >= 0 everywhere, no sector's output can change by a larger share than the
+// largest share by which a final-demand cell changed (x = L y, L >= 0). Sectors beyond it are
+// possible only through negative final demand (inventory drawdowns, net exports) in the base:
+// the percentages are right but read as large because those outputs are small.
+std::optional<std::string> output_change_caution(const Mrio& m, const Matrix& Y, const Table& t) {
+    double largest = 0.0;
+    for (Eigen::Index i = 0; i < Y.rows(); ++i) {
+        for (Eigen::Index j = 0; j < Y.cols(); ++j) {
+            const double before = m.Y(i, j);
+            if (Y(i, j) != before && before != 0.0) {
+                largest = std::max(largest, std::abs((Y(i, j) - before) / before));
+            }
+        }
+    }
+    std::vector<Eigen::Index> beyond;
+    for (Eigen::Index i = 0; i < t.values.rows(); ++i) {
+        if (std::abs(t.values(i, 1)) > 100.0 * largest * (1.0 + 1e-9) + 1e-9) {
+            beyond.push_back(i);
+        }
+    }
+    if (beyond.empty() || largest == 0.0) {
+        return std::nullopt;
+    }
+    const auto most = *std::max_element(beyond.begin(), beyond.end(), [&](auto a, auto b) {
+        return std::abs(t.values(a, 1)) < std::abs(t.values(b, 1));
+    });
+    const auto& label = t.rows.labels[static_cast<std::size_t>(most)];
+    return fmt::format(
+        "data caution: {} sector(s) change by more than the largest change of a final-demand "
+        "cell ({:.4g}%), which only negative final demand in the base (inventory drawdowns, net "
+        "exports) allows; largest {}/{}: {:+.4g}% of a base output of {:.6g}",
+        beyond.size(),
+        100.0 * largest,
+        label.at(0),
+        label.size() > 1 ? label.at(1) : std::string(),
+        t.values(most, 1),
+        m.x(most));
+}
+
+}  // namespace
+
 ShockReport shock_report(Mrio base, const ShockOptions& options, const ProgressFn& progress) {
     require_valid(options, "shock");
     auto calc = calc_options_for(base.size(), options.solver);
     calc.keep_A = true;
     FactorisedModel model(std::move(base), calc);
     const Mrio& m = model.base();
-    ShockReport out{model.with_final_demand(changed_final_demand(m, options.change), progress), {}};
+    const Matrix Y = changed_final_demand(m, options.change);
+    ShockReport out{model.with_final_demand(Y, progress), {}};
     const std::string scenario = "scenario: " + describe(options.change);
     out.tables.push_back(output_change(m, out.shocked.x));
     out.tables[0].notes.push_back(scenario);
+    if (auto caution = output_change_caution(m, Y, out.tables[0])) {
+        out.tables[0].notes.push_back(*caution);
+    }
     for (const auto& e : m.extensions) {
         Table t = account_table(out.shocked, e.name + "/D_cba_reg");
         t.values -= e.D_cba_reg;

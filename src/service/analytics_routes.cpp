@@ -223,6 +223,18 @@ Response brief_route(Context& ctx) {
     if (request.regions[0].empty() || request.regions[1].empty()) {
         throw HttpError(400, "a: expected ?a=REGION&b=REGION (codes, English or Chinese names)");
     }
+    // Each region named by its parameter in the error ("field").
+    std::vector<std::string> iso;
+    for (const char* name : {"a", "b"}) {
+        try {
+            iso.push_back(data::resolve_province(query(ctx, name)).iso_code);
+        } catch (const Error& e) {
+            throw HttpError(400, fmt::format("{}: {}", name, e.what()));
+        }
+    }
+    if (iso[0] == iso[1]) {
+        throw HttpError(400, "b: the same region as a; a brief is of two regions");
+    }
     request.year = 2017;
     const Settings settings = brief::brief_settings(request);
     for (const auto& name : brief_query_settings()) {
@@ -302,12 +314,22 @@ Response event_impact(Context& ctx) {
     if (projects.empty()) {
         throw HttpError(404, fmt::format("event {} has no project with an investment yet", id));
     }
+    // The event's two regions: as given, else the symposium's pair, else the first projects'
+    // regions and their buyers.
     std::vector<std::string> regions = event->value("regions", std::vector<std::string>{});
-    for (const auto& p : projects) {
-        const auto r = p.at("region").get<std::string>();
-        if (regions.size() < 2 && std::find(regions.begin(), regions.end(), r) == regions.end()) {
-            regions.push_back(r);
+    const auto add = [&regions](const Json& region) {
+        if (region.is_string() && regions.size() < 2 &&
+            std::find(regions.begin(), regions.end(), region.get<std::string>()) == regions.end()) {
+            regions.push_back(region.get<std::string>());
         }
+    };
+    const Json rules = event->value("symposium", Json::object()).value("rules", Json::object());
+    for (const auto& region : rules.value("between_regions", Json::array())) {
+        add(region);
+    }
+    for (const auto& p : projects) {
+        add(p.at("region"));
+        add(p.value("partner_region", Json()));
     }
     Json effects =
         in_language(ctx.analytics.portfolio_impact(

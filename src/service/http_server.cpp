@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include "tandem/core/error.hpp"
 #include "tandem/service/service.hpp"
@@ -145,11 +146,18 @@ void serve(const ServeOptions& options,
     server.Patch(".*", handler);
     server.Delete(".*", handler);
     server.Put(".*", handler);
-    server.set_error_handler([](const httplib::Request&, httplib::Response& out) {
-        if (out.body.empty()) {
-            out.set_content(fmt::format("{{\"error\": \"HTTP {}\"}}\n", out.status),
-                            "application/json");
+    // What cpp-httplib refuses before a route runs: say what, not only the status.
+    server.set_error_handler([](const httplib::Request& in, httplib::Response& out) {
+        if (!out.body.empty()) {
+            return;
         }
+        std::string why = fmt::format("HTTP {}", out.status);
+        if (out.status == 400 && (in.method == "POST" || in.method == "PATCH")) {
+            why =
+                "the request could not be read: a POST or PATCH needs a Content-Length (send "
+                "an empty body, e.g. curl -d '', or {})";
+        }
+        out.set_content(nlohmann::json{{"error", why}}.dump() + "\n", "application/json");
     });
     if (!server.bind_to_port(options.bind, options.port)) {
         fail(ErrorCode::kIo,

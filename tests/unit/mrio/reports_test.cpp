@@ -113,6 +113,39 @@ TEST(MrioReports, ShockIsTheLeontiefResponse) {
     EXPECT_NEAR(report.tables[1].values.sum(), 0.3 * dx(0) + 0.25 * dx(1), 1e-9);
 }
 
+// With final demand >= 0 no output changes by a larger share than a final-demand cell did; a
+// negative cell (an inventory drawdown) makes a small output move more, and the table says so.
+// Z = [0 100; 0 0], households (0, 1000), other (-40, 0): x = (60, 1000), A = [0 0.1; 0 0].
+// Households x 1.1: dy = (0, 100), dx = (10, 100): +16.67% for s1 against +10% for the demand.
+TEST(MrioReports, ShockCautionsAboutNegativeFinalDemand) {
+    Mrio m;
+    m.sectors = Index::product("region", {"r"}, "sector", {"s1", "s2"});
+    m.final_demand = Index::product("region", {"r"}, "category", {"households", "other"});
+    m.Z.resize(2, 2);
+    m.Z << 0, 100, 0, 0;
+    m.Y.resize(2, 2);
+    m.Y << 0, -40, 1000, 0;
+    m.units = {"$", "$"};
+    mrio::ShockOptions o;
+    o.change.demand_region = "r";
+    o.change.category = "households";
+    o.change.scale = 1.1;
+    auto report = mrio::shock_report(m, o);
+    const auto& t = report.tables.at(0);
+    EXPECT_NEAR(t.values(0, 0), 10.0, 1e-9);
+    EXPECT_NEAR(t.values(0, 1), 100.0 * 10.0 / 60.0, 1e-9);
+    ASSERT_EQ(t.notes.size(), 2u);
+    EXPECT_EQ(t.notes[1],
+              "data caution: 1 sector(s) change by more than the largest change of a final-demand "
+              "cell (10%), which only negative final demand in the base (inventory drawdowns, "
+              "net exports) allows; largest r/s1: +16.67% of a base output of 60");
+    // Without the negative cell (other = 0 for s1): x1 = 100, +10%, no caution.
+    m.Y(0, 1) = 0;
+    report = mrio::shock_report(m, o);
+    EXPECT_NEAR(report.tables.at(0).values(0, 1), 10.0, 1e-9);
+    EXPECT_EQ(report.tables.at(0).notes.size(), 1u);
+}
+
 TEST(MrioReports, PricesExtractionAndDecomposition) {
     Mrio m = example();
     mrio::PriceOptions p;

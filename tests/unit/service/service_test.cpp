@@ -378,6 +378,10 @@ TEST_P(ServiceTest, TheBriefIsTheCommandsJson) {
     EXPECT_EQ(bad.status, 400);
     EXPECT_NE(json(bad).at("error").get<std::string>().find("did you mean 安徽"),
               std::string::npos);
+    EXPECT_EQ(json(bad).at("field"), "a");
+    const auto same = call("viewer", "GET", "/api/v1/brief", "", {{"a", "Anhui"}, {"b", "皖"}});
+    EXPECT_EQ(same.status, 400);
+    EXPECT_EQ(json(same).at("field"), "b");
 }
 
 // The query reads the brief request's own settings (brief::brief_settings): the same values
@@ -407,6 +411,42 @@ TEST_P(ServiceTest, TheBriefQueryIsTheRequestsSettings) {
               "year: expected a number from 1900 to 2100, found \"1800\"");
     EXPECT_EQ(error_of("year", "2016"),
               "year: expected 2017 or 2012 (the shipped tables), found 2016");
+}
+
+// An event's portfolio is shown by its two regions; without "regions" they are the projects'
+// region and buyer, so one project's portfolio equals its own impact (the buyer not folded
+// into the rest of China).
+TEST_P(ServiceTest, APortfolioOfOneIsItsProjectsImpact) {
+    const auto ev = json(
+        call("organiser", "POST", "/api/v1/events", R"({"title": "t", "date": "2026-12-03"})"));
+    const auto ag = json(call("organiser",
+                              "POST",
+                              "/api/v1/agreements",
+                              Json{{"title", "seeds"}, {"event_id", ev.at("id")}}.dump()));
+    const auto pr = json(call("organiser",
+                              "POST",
+                              "/api/v1/projects",
+                              Json{{"name", "seed base"},
+                                   {"agreement_id", ag.at("id")},
+                                   {"region", "CN-HL"},
+                                   {"partner_region", "CN-AH"},
+                                   {"sectors", {"01"}},
+                                   {"investment", 50000}}
+                                  .dump()));
+    const auto id = [](const Json& j) { return std::to_string(j.at("id").get<std::int64_t>()); };
+    const auto own = json(call("viewer", "GET", "/api/v1/projects/" + id(pr) + "/impact"));
+    const auto portfolio = json(call("viewer", "GET", "/api/v1/events/" + id(ev) + "/impact"));
+    EXPECT_EQ(portfolio.at("rows"), own.at("rows"));
+    EXPECT_EQ(portfolio.at("rows").at(1).at(0), "Anhui");
+    ASSERT_EQ(portfolio.at("values").size(), own.at("values").size());
+    for (std::size_t i = 0; i < own.at("values").size(); ++i) {
+        for (std::size_t j = 0; j < own.at("values").at(i).size(); ++j) {
+            EXPECT_NEAR(portfolio.at("values").at(i).at(j).get<double>(),
+                        own.at("values").at(i).at(j).get<double>(),
+                        1e-9 * std::abs(own.at("values").at(3).at(3).get<double>()));
+        }
+    }
+    EXPECT_EQ(portfolio.at("projects"), 1);
 }
 
 // A project's impact is the library's scenario effects of its demand, kept and recomputed when
