@@ -127,3 +127,8 @@ cli_case(mrio_extraction_brute_force 0 "^extraction agrees for 48 sector.s.$"
 # D_cba_reg pinned here.
 cli_case(mrio_aggregate_footprints 0 "^ok 428 values in 2 extension.s., 6 sectors; emissions D_cba_reg emission_type1/air 694340286\\.51[0-9]* 1661632591\\.52[0-9]*$"
   "python3 ${CMAKE_CURRENT_SOURCE_DIR}/ka_mrio_aggregate.py ${T} ${RAW} EU,EU,EU,other,other,other primary,primary,industry,industry,industry,services,services,services ${W}")
+# The shock's data caution on the shipped China MRIO (Anhui x 1.1): the 10% bound, the sectors
+# beyond it, the largest and its base output recomputed from the printed table and `mrio show
+# x` (tests/cli/ka_mrio_shock_caution.py); the premise, negative final demand, from `mrio show Y`.
+cli_case(mrio_shock_caution 0 "^ok caution: 9 sectors beyond 10%, largest Guangdong/02 \\+241\\.9% of 1194\\.66; [1-9][0-9]* negative"
+  "python3 ${CMAKE_CURRENT_SOURCE_DIR}/ka_mrio_shock_caution.py ${T}")
