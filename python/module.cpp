@@ -5,6 +5,7 @@
 // Results reach NumPy without a copy: a result matrix is moved into a capsule that the array
 // owns. Inputs (a DataFrame's values) are copied once into the model, which owns its data.
 // Long computations release the GIL; a progress callback takes it back to report.
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -16,6 +17,7 @@
 #include "tandem/brief/structure.hpp"
 #include "tandem/china/mrio_build.hpp"
 #include "tandem/core/error.hpp"
+#include "tandem/core/settings.hpp"
 #include "tandem/data/china_tables.hpp"
 #include "tandem/data/datasets.hpp"
 #include "tandem/data/pdf.hpp"
@@ -441,27 +443,38 @@ void bind_china(py::module_& m) {
         py::arg("progress") = py::none());
 }
 
+// tandem.brief's keyword options are the request's own settings (brief::brief_settings): the
+// names (time=, loc=, ... as --time, --loc), checks and messages of `tandem brief`'s options.
 brief::BriefRequest request_of(const std::vector<std::string>& regions, const py::dict& d) {
     brief::BriefRequest r;
+    const Settings settings = brief::brief_settings(r);
+    for (const auto& [key, value] : d) {
+        std::string name = key.cast<std::string>();
+        std::replace(name.begin(), name.end(), '_', '-');
+        const Setting* s = name == "regions" ? nullptr : find_setting(settings, name);
+        if (s == nullptr) {
+            std::vector<std::string> known;
+            for (const auto& setting : settings) {
+                if (setting_name(setting) != "regions") {
+                    known.push_back(setting_name(setting));
+                }
+            }
+            throw py::type_error(fmt::format("unknown option '{}'; allowed: {}",
+                                             key.cast<std::string>(),
+                                             fmt::join(known, ", ")));
+        }
+        if (py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value)) {
+            for (const auto& item : value) {
+                assign(*s, py::str(item).cast<std::string>());
+            }
+        } else if (py::isinstance<py::bool_>(value)) {
+            assign(*s, value.cast<bool>() ? "true" : "false");
+        } else {
+            assign(*s, py::str(value).cast<std::string>());
+        }
+    }
     r.regions = regions;
-    r.partners = d["partners"].cast<bool>();
-    for (const auto& change : d["demand"].cast<std::vector<std::string>>()) {
-        r.demand.push_back(brief::parse_demand_change(change));
-    }
-    r.scenario_file = d["scenario"].cast<std::string>();
-    r.top = d["top"].cast<std::size_t>();
-    r.mrio = d["mrio"].cast<std::string>();
-    r.tables = d["tables"].cast<std::string>();
-    r.base = d["base"].cast<std::string>();
-    r.year = d["year"].cast<int>();
-    r.activity = d["activity"].cast<std::string>();
-    r.measure = d["measure"].cast<std::string>();
-    r.areas = d["areas"].cast<std::string>();
-    r.lang = d["lang"].cast<std::string>();
-    std::string why;
-    if (!r.is_valid(&why)) {
-        fail(ErrorCode::kUsage, "{}", why);
-    }
+    require_valid(r);
     return r;
 }
 

@@ -26,28 +26,12 @@ Error.__doc__ = ("An error of tandem: .message says what and where (file, line, 
 
 
 def _brief_options(options):
-    allowed = {"demand", "scenario", "top", "mrio", "tables", "base", "year", "activity",
-               "measure", "areas", "lang"}
-    unknown = set(options) - allowed
-    if unknown:
-        raise TypeError(f"unknown option(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
-    demand = options.get("demand", [])
-    if isinstance(demand, str):
-        demand = [demand]
-    return {
-        "partners": False,
-        "demand": list(demand),
-        "scenario": str(options.get("scenario", "")),
-        "top": int(options.get("top", 8)),
-        "mrio": str(options.get("mrio", "")),
-        "tables": str(options.get("tables", "")),
-        "base": str(options.get("base", "")),
-        "year": int(options.get("year", 0)),
-        "activity": str(options.get("activity", "")),
-        "measure": str(options.get("measure", "activity")),
-        "areas": str(options.get("areas", "")),
-        "lang": str(options.get("lang", "")),
-    }
+    # The names and checks are the library's (brief::brief_settings, as `tandem brief`'s
+    # options); an unknown name is a TypeError.
+    o = dict(options)
+    if isinstance(o.get("demand"), str):
+        o["demand"] = [o["demand"]]
+    return o
 
 
 def _readable(x):
@@ -112,8 +96,9 @@ class Brief:
 def brief(a, b, **options):
     """The complementarity and win-win brief of two regions (`tandem brief A B`): options
     demand=["BUYER:SELLER:SECTORS:AMOUNT"], scenario=TOML file, top=8, mrio=folder or
-    "china:2012", tables, base, year, activity=long CSV, measure, areas=CSV, lang="en" or "zh"
-    (default: zh when both regions are named in Chinese)."""
+    "china:2012", tables, base, year, activity=long CSV with time=, loc=, prod=, val= (its
+    columns), measure, areas=CSV, lang="en" or "zh" (default: zh when both regions are named in
+    Chinese): the options of `tandem brief`, with the same checks."""
     return Brief(_tandem.brief([a, b], _brief_options(options)))
 
 

@@ -27,6 +27,13 @@ def test_brief_options_and_errors():
     assert e.value.code == 3
     with pytest.raises(TypeError):
         tandem.brief("Heilongjiang", "Anhui", colour="red")
+    # The options are `tandem brief`'s settings: the same checks and messages.
+    with pytest.raises(tandem.Error) as e:
+        tandem.brief("Heilongjiang", "Anhui", lang="fr")
+    assert e.value.code == 2 and 'lang: expected en, zh, found "fr"' in str(e.value)
+    with pytest.raises(tandem.Error) as e:
+        tandem.brief("Heilongjiang", "Anhui", top="many")
+    assert e.value.code == 2 and "top: expected a whole number" in str(e.value)
 
 
 def test_brief_in_chinese_equals_the_cli(cli, tmp_path):
