@@ -15,6 +15,22 @@
 
 namespace tandem::brief {
 
+// A whole amount with thousands separators, as sentences quote them: 1402938.4 -> "1,402,938".
+inline std::string grouped(double v) {
+    if (!std::isfinite(v)) {
+        return "-";
+    }
+    const std::string digits = std::to_string(static_cast<long long>(std::llround(std::fabs(v))));
+    std::string out = v <= -0.5 ? "-" : "";
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) {
+            out += ',';
+        }
+        out += digits[i];
+    }
+    return out;
+}
+
 // The scale that makes a table's largest amount (10k CNY) readable, and its unit.
 inline std::pair<double, std::string> amount_scale(double largest, i18n::Lang lang) {
     if (lang == i18n::Lang::kZh) {

@@ -20,6 +20,7 @@
 #include "tandem/geo/indices.hpp"
 #include "tandem/mrio/leontief.hpp"
 
+#include "amounts.hpp"
 #include "names.hpp"
 
 namespace tandem::brief {
@@ -318,12 +319,12 @@ Table scenario_effects(const Mrio& m,
         const double buyer_fd = domestic_final(d, 0, d.nr * d.n, buyer);
         if (c.amount > buyer_fd) {
             fail(ErrorCode::kInvalidInput,
-                 "scenario '{}': {} {} is more than {}'s whole domestic final demand ({:.0f})",
+                 "scenario '{}': {} {} is more than {}'s whole domestic final demand ({})",
                  scenario.name,
                  c.amount,
                  tables.unit,
                  tables.tables[static_cast<std::size_t>(buyer)].region.name_en,
-                 buyer_fd);
+                 grouped(buyer_fd));
         }
         std::vector<Eigen::Index> sectors;
         for (const auto& code : c.sectors) {
@@ -679,35 +680,35 @@ Brief two_region_brief(const Mrio& m,
                 const double tr = d.transit(i, r);
                 if (tr > kCautionTransitShare * of && tr > 0.0) {
                     out.cautions.push_back(fmt::format(
-                        "{}, {}: {:.0f} of its official outflows of {:.0f} ({:.0f}%) are transit "
-                        "(outflows and exports above its output of {:.0f}); netted out of its "
+                        "{}, {}: {} of its official outflows of {} ({:.0f}%) are transit "
+                        "(outflows and exports above its output of {}); netted out of its "
                         "inflows and outflows, as the MRIO build does",
                         code.name_en,
                         sector,
-                        tr,
-                        of,
+                        grouped(tr),
+                        grouped(of),
                         100.0 * tr / of,
-                        d.output(i, r)));
+                        grouped(d.output(i, r))));
                 }
                 if (mrio_out(i) > kCautionMarginRatio * of && mrio_out(i) > 1.0) {
                     out.cautions.push_back(fmt::format(
-                        "{}, {}: its MRIO outflows to other regions ({:.0f}) are {} the official "
-                        "figure ({:.0f}): margins or services booked as flows?",
+                        "{}, {}: its MRIO outflows to other regions ({}) are {} the official "
+                        "figure ({}): margins or services booked as flows?",
                         code.name_en,
                         sector,
-                        mrio_out(i),
+                        grouped(mrio_out(i)),
                         of > 0.0 ? fmt::format("{:.2f}x", mrio_out(i) / of) : "far above",
-                        of));
+                        grouped(of)));
                 }
                 const double in = d.official_inflow(i, r);
                 if (in > d.output(i, r) && in > 1.0) {
                     out.cautions.push_back(fmt::format(
-                        "{}, {}: its official inflows ({:.0f}) exceed its output of the sector "
-                        "({:.0f}){}",
+                        "{}, {}: its official inflows ({}) exceed its output of the sector "
+                        "({}){}",
                         code.name_en,
                         sector,
-                        in,
-                        d.output(i, r),
+                        grouped(in),
+                        grouped(d.output(i, r)),
                         d.output(i, r) > 0.0 ? fmt::format(", {:.2f}x", in / d.output(i, r))
                                              : std::string()));
                 }
@@ -720,15 +721,15 @@ Brief two_region_brief(const Mrio& m,
             for (Eigen::Index i = 0; i < d.n; ++i) {
                 if (va > 0.0 && (*pot)(i) > kCautionPotentialShare * va) {
                     out.cautions.push_back(fmt::format(
-                        "{} -> {}, {}: the potential ({:.0f}) is {:.1f}% of {}'s value added "
-                        "({:.0f}), above {:.0f}%",
+                        "{} -> {}, {}: the potential ({}) is {:.1f}% of {}'s value added "
+                        "({}), above {:.0f}%",
                         seller.name_en,
                         buyer.name_en,
                         short_name(tables, i),
-                        (*pot)(i),
+                        grouped((*pot)(i)),
                         100.0 * (*pot)(i) / va,
                         buyer.name_en,
-                        va,
+                        grouped(va),
                         100.0 * kCautionPotentialShare));
                 }
             }
@@ -861,19 +862,19 @@ Brief two_region_brief(const Mrio& m,
             vals.push_back({score, fab, fba, pab, pba});
             std::string why;
             if (pab > 0.0) {
-                why += fmt::format("{} could sell {} more {} ({:.0f})",
+                why += fmt::format("{} could sell {} more {} ({})",
                                    out.a.name_en,
                                    out.b.name_en,
                                    short_name(tables, best_ab),
-                                   pot_ab(best_ab));
+                                   grouped(pot_ab(best_ab)));
             }
             if (pba > 0.0) {
-                why += fmt::format("{}{} could sell {} more {} ({:.0f})",
+                why += fmt::format("{}{} could sell {} more {} ({})",
                                    why.empty() ? "" : "; ",
                                    out.b.name_en,
                                    out.a.name_en,
                                    short_name(tables, best_ba),
-                                   pot_ba(best_ba));
+                                   grouped(pot_ba(best_ba)));
             }
             if (why.empty()) {
                 why = "neither is a net supplier of what the other buys from outside";
@@ -915,9 +916,9 @@ Brief two_region_brief(const Mrio& m,
     std::vector<std::string> parts;
     for (const auto& c : sc.changes) {
         parts.push_back(
-            fmt::format("{} buys {:.0f} ({}) more of {}'s {}",
+            fmt::format("{} buys {} ({}) more of {}'s {}",
                         d.regions[static_cast<std::size_t>(region_index(d, c.buyer))].name_en,
-                        c.amount,
+                        grouped(c.amount),
                         tables.unit,
                         d.regions[static_cast<std::size_t>(region_index(d, c.seller))].name_en,
                         fmt::join(c.sectors, ", ")));
@@ -994,11 +995,11 @@ Table partner_ranking(const Mrio& m, const TableSet& tables, const std::string& 
         Eigen::Index ib = 0;
         pab.maxCoeff(&ia);
         pba.maxCoeff(&ib);
-        reason[static_cast<std::size_t>(j)] = fmt::format("sells it {} ({:.0f}); buys {} ({:.0f})",
+        reason[static_cast<std::size_t>(j)] = fmt::format("sells it {} ({}); buys {} ({})",
                                                           short_name(tables, ia),
-                                                          pab(ia),
+                                                          grouped(pab(ia)),
                                                           short_name(tables, ib),
-                                                          pba(ib));
+                                                          grouped(pba(ib)));
     }
     // Composite: the mean percentile of the three complementarity measures.
     auto percentile = [&](const Vector& v) {

@@ -15,6 +15,8 @@
 #include "tandem/data/escape.hpp"
 #include "tandem/data/table_writers.hpp"
 
+#include "amounts.hpp"
+
 namespace tandem::brief {
 
 namespace {
@@ -67,15 +69,7 @@ std::string number(double v) {
     }
     const double a = std::fabs(v);
     if (a >= 1000.0) {
-        std::string digits = fmt::format("{:.0f}", a);
-        std::string out;
-        for (std::size_t i = 0; i < digits.size(); ++i) {
-            if (i > 0 && (digits.size() - i) % 3 == 0) {
-                out += ',';
-            }
-            out += digits[i];
-        }
-        return (v < 0 ? "-" : "") + out;
+        return grouped(v);
     }
     return fmt::format("{:.3g}", v);
 }

@@ -3,16 +3,16 @@
 
 # --scenario files are checked before cpptoml sees them: a UTF-8 BOM is dropped, deep nesting of
 # arrays or inline tables and files over 1 MiB are refused (exit 3, docs/brief.md).
-cli_case(brief_scenario_bom 0 "Win-win scenario: Agri-food cooperation: Anhui buys 500000" "mkdir -p ${W} && printf '\\357\\273\\277' > ${W}/bom.toml && cat ${PROJECT_SOURCE_DIR}/tests/data/brief/agri_food.toml >> ${W}/bom.toml && ${T} brief Heilongjiang Anhui --scenario ${W}/bom.toml")
+cli_case(brief_scenario_bom 0 "Win-win scenario: Agri-food cooperation: Anhui buys 500,000" "mkdir -p ${W} && printf '\\357\\273\\277' > ${W}/bom.toml && cat ${PROJECT_SOURCE_DIR}/tests/data/brief/agri_food.toml >> ${W}/bom.toml && ${T} brief Heilongjiang Anhui --scenario ${W}/bom.toml")
 cli_case(brief_scenario_deep_array 3 "deep_array.toml:2:37: nesting deeper than 32" "mkdir -p ${W} && python3 -c \"print('name = 1'); print('x = ' + '[' * 100000 + ']' * 100000)\" > ${W}/deep_array.toml && ${T} brief CN-HL CN-AH --scenario ${W}/deep_array.toml")
 cli_case(brief_scenario_deep_table 3 "deep_table.toml:1:165: nesting deeper than 32" "mkdir -p ${W} && python3 -c \"print('y = ' + '{a = ' * 50000 + '1' + '}' * 50000)\" > ${W}/deep_table.toml && ${T} brief CN-HL CN-AH --scenario ${W}/deep_table.toml")
 cli_case(brief_scenario_nesting_in_string 3 "change 1: unknown key 'note'" "mkdir -p ${W} && python3 -c \"q = chr(34); print('[[change]]'); print('note = ' + q + '[' * 100 + q + ' # ' + '{' * 100)\" > ${W}/deep_string.toml && ${T} brief CN-HL CN-AH --scenario ${W}/deep_string.toml")
 cli_case(brief_scenario_too_big 3 "big.toml: 2000001 bytes; a scenario file may have at most 1048576" "mkdir -p ${W} && python3 -c \"import sys; sys.stdout.write('#' * 2000000 + chr(10))\" > ${W}/big.toml && ${T} brief CN-HL CN-AH --scenario ${W}/big.toml")
 
 # Data cautions: in the terminal, the JSON (field cautions) and the HTML report.
-cli_case(brief_cautions_terminal 0 "Data cautions.*[[:space:]]+- Hainan, 06 Food and tobacco: 19318773 of its official outflows of 21867155 .88%. are transit" "${T} brief Hainan Anhui | tr '\\n' ' '")
-cli_case(brief_cautions_json 0 "^Heilongjiang, 33 Real estate: its MRIO outflows to other regions .33013747. are 10\\.17x the official figure .3247326." "${T} brief Heilongjiang Anhui -f json | python3 -c \"import json, sys; j = json.load(sys.stdin); print(len(j['tables'])); [print(c) for c in j['cautions']]\"")
-cli_case(brief_cautions_html 0 "<ul id=cautions><li>Hainan, 27 Construction: 7965349 of its official outflows" "${T} brief Hainan Anhui -o ${W}/brief_hainan.html -q && grep -o '<h2>Data cautions.\\{0,220\\}' ${W}/brief_hainan.html")
+cli_case(brief_cautions_terminal 0 "Data cautions.*[[:space:]]+- Hainan, 06 Food and tobacco: 19,318,773 of its official outflows of 21,867,155 .88%. are transit" "${T} brief Hainan Anhui | tr '\\n' ' '")
+cli_case(brief_cautions_json 0 "^Heilongjiang, 33 Real estate: its MRIO outflows to other regions .33,013,747. are 10\\.17x the official figure .3,247,326." "${T} brief Heilongjiang Anhui -f json | python3 -c \"import json, sys; j = json.load(sys.stdin); print(len(j['tables'])); [print(c) for c in j['cautions']]\"")
+cli_case(brief_cautions_html 0 "<ul id=cautions><li>Hainan, 27 Construction: 7,965,349 of its official outflows" "${T} brief Hainan Anhui -o ${W}/brief_hainan.html -q && grep -o '<h2>Data cautions.\\{0,220\\}' ${W}/brief_hainan.html")
 
 # Outputs never replace an input: the report onto its own scenario file is refused (exit 4) and
 # the scenario is untouched.
@@ -23,12 +23,12 @@ cli_case(brief_output_onto_scenario_refused 0 "^rc=4 kept$"
 # titles, labels and sentences in Chinese, amounts in 万元, the same figures as in English.
 cli_case(brief_zh_terminal 0 "黑龙江与安徽，2017 年：两地经济概况 指标 +黑龙江 +安徽 -+ 增加值（亿元） +15,903 +29,277 .* 2012 年增加值（亿元） +13,733 +17,214"
   "${T} brief 黑龙江 安徽 | tr '\\n' ' '")
-cli_case(brief_zh_reason 0 "  - 现代农业：黑龙江可向安徽多销售 01 农林牧渔产品和服务（5904535）$" "${T} brief Heilongjiang Anhui --lang zh")
-cli_case(brief_zh_caution 0 "  - 黑龙江，33 房地产：MRIO 中流向其他地区的量（33013747）为官方数据（3247326）的 10.17 倍" "${T} brief 黑 皖")
-cli_case(brief_zh_scenario 0 "共赢情景：默认情景：安徽向黑龙江增购 01, 06, 38 部门产品 1402938（万元）" "${T} brief 黑龙江省 安徽省")
+cli_case(brief_zh_reason 0 "  - 现代农业：黑龙江可向安徽多销售 01 农林牧渔产品和服务（5,904,535）$" "${T} brief Heilongjiang Anhui --lang zh")
+cli_case(brief_zh_caution 0 "  - 黑龙江，33 房地产：MRIO 中流向其他地区的量（33,013,747）为官方数据（3,247,326）的 10.17 倍" "${T} brief 黑 皖")
+cli_case(brief_zh_scenario 0 "共赢情景：默认情景：安徽向黑龙江增购 01, 06, 38 部门产品 1,402,938（万元）" "${T} brief 黑龙江省 安徽省")
 cli_case(brief_en_with_chinese_names 0 "Heilongjiang .黑龙江. and Anhui .安徽., 2017: the two economies indicator +Heilongjiang +Anhui -+ value added .CNY bn. +1,590 +2,928 " "${T} brief 黑龙江 安徽 --lang en | tr '\\n' ' '")
 cli_case(brief_lang_unknown 2 "--lang: expected en, zh, found .fr." "${T} brief 黑龙江 安徽 --lang fr")
-cli_case(brief_zh_partners 0 "^陕西,向其销售 06 食品和烟草（12587798）；从其购买 02 煤炭采选产品（5698113）,1," "${T} brief 皖 --partners -f csv -q")
+cli_case(brief_zh_partners 0 "^陕西,.向其销售 06 食品和烟草（12,587,798）；从其购买 02 煤炭采选产品（5,698,113）.,1," "${T} brief 皖 --partners -f csv -q")
 # Every display text of the JSON in Chinese for pairs across the country and for 2012 (keys
 # and table names stay English: scripts read them).
 foreach(pair "黑龙江 安徽" "海南 安徽" "北京 西藏" "上海 江苏" "新疆 广东")

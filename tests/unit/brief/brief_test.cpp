@@ -89,10 +89,19 @@ std::string sector_name(const TableSet& t, Eigen::Index i) {
     return c.code + " " + c.name_en;
 }
 
+// A whole amount with thousands separators, as the brief's sentences quote them.
 std::string rounded(double v) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-    return buf;
+    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
+    std::string digits = buf;
+    std::string out = v <= -0.5 ? "-" : "";
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) {
+            out += ',';
+        }
+        out += digits[i];
+    }
+    return out;
 }
 
 // The official trade of every region recomputed from the tables by the rules of docs/brief.md:
@@ -404,12 +413,12 @@ TEST(Brief, DataCautionsHeilongjiangAnhui) {
     // Real estate: MRIO outflows 10.17x the official ones (margins booked as flows).
     EXPECT_TRUE(has_caution(b,
                             "Heilongjiang, 33 Real estate: its MRIO outflows to other regions "
-                            "(33013747) are 10.17x the official figure (3247326)"));
+                            "(33,013,747) are 10.17x the official figure (3,247,326)"));
     EXPECT_TRUE(has_caution(b, "Anhui, 33 Real estate: its MRIO outflows to other regions"));
     // Construction bought from other provinces above construction output.
     EXPECT_TRUE(has_caution(b,
-                            "Heilongjiang, 27 Construction: its official inflows (39244249) "
-                            "exceed its output of the sector (32673400), 1.20x"));
+                            "Heilongjiang, 27 Construction: its official inflows (39,244,249) "
+                            "exceed its output of the sector (32,673,400), 1.20x"));
     EXPECT_FALSE(has_caution(b, "potential"));
 }
 
@@ -417,12 +426,12 @@ TEST(Brief, DataCautionsHainanTransit) {
     const auto& s = shipped();
     const auto b = brief::two_region_brief(s.mrio, s.tables, s.base, "Hainan", "Anhui");
     EXPECT_TRUE(has_caution(b,
-                            "Hainan, 06 Food and tobacco: 19318773 of its official outflows of "
-                            "21867155 (88%) are transit (outflows and exports above its output "
-                            "of 2748609)"));
+                            "Hainan, 06 Food and tobacco: 19,318,773 of its official outflows of "
+                            "21,867,155 (88%) are transit (outflows and exports above its output "
+                            "of 2,748,609)"));
     EXPECT_TRUE(has_caution(b,
-                            "Hainan, 06 Food and tobacco: its official inflows (23900279) exceed "
-                            "its output of the sector (2748609), 8.70x"));
+                            "Hainan, 06 Food and tobacco: its official inflows (23,900,279) exceed "
+                            "its output of the sector (2,748,609), 8.70x"));
 }
 
 TEST(Brief, PairBriefIsConsistent) {
@@ -733,8 +742,9 @@ TEST(Brief, PotentialAboveFifteenPercentOfTheBuyersValueAddedIsACaution) {
     // it, 3451313 (06) does not.
     ASSERT_EQ(want.size(), 2U);
     EXPECT_NE(want[0].find("01 "), std::string::npos);
-    EXPECT_NE(want[0].find("the potential (5904535) is 20.2% of Anhui's value added (29277191)"),
-              std::string::npos)
+    EXPECT_NE(
+        want[0].find("the potential (5,904,535) is 20.2% of Anhui's value added (29,277,191)"),
+        std::string::npos)
         << want[0];
     std::vector<std::string> got;
     for (const auto& c : b.cautions) {
