@@ -25,7 +25,6 @@ const WORDS = {
   table: ["table", "桌号"],
   stage: ["stage", "阶段"],
   investment: ["investment (10k CNY)", "投资（万元）"],
-  impact_of: ["Impact of", "影响："],
   specialisations: ["Specialisations (RCA)", "优势产业（RCA）"],
   map: ["The provinces by value added, and the flows between the pair", "各省份增加值及两地之间的流量"],
   areas: ["Cooperation areas", "合作领域"],
@@ -386,12 +385,15 @@ async function changeStage(select) {
 }
 
 async function showImpact(id) {
+  state.impactOf = id;  // shown again in the other language when the reader switches
   const impact = await api("GET", `/api/v1/projects/${id}/impact?lang=${state.lang}`);
   const out = $("project-impact");
-  out.innerHTML = `<h3>${t("impact_of")} ${id} (${escapeHtml(impact.unit)})</h3>` + tableHtml(impact, "impact-table");
+  const title = state.lang === "zh" ? `项目 ${id} 的影响（${escapeHtml(impact.unit)}）`
+                                    : `Impact of project ${id} (${escapeHtml(impact.unit)})`;
+  out.innerHTML = `<h3>${title}</h3>` + tableHtml(impact, "impact-table");
   const regions = impact.rows.slice(0, -1).map((r) => r[0]);
   chart(out, {
-    tooltip: {}, legend: {},
+    animation: false, tooltip: {}, legend: {},
     xAxis: { type: "category", data: regions }, yAxis: { type: "value", name: impact.unit },
     series: [0, 1, 2].map((c) => ({ type: "bar", stack: "output", name: impact.columns[c].join(" "),
                                     data: impact.values.slice(0, -1).map((v) => v[c]) })),
@@ -436,6 +438,7 @@ function wire() {
     fillRegions();
     const active = document.querySelector("#tabs button.active");
     if (active && active.dataset.view !== "brief") show(active.dataset.view);
+    if (active && active.dataset.view === "projects" && state.impactOf) showImpact(state.impactOf);
   });
   translatePage();
   if (state.token) login(state.token);
