@@ -194,7 +194,7 @@ void add_profile_command_geo(CLI::App& group) {
 void add_geo_commands(CLI::App& app) {
     auto* group = app.add_subcommand(
         "geo",
-        "Regional structure: specialisation, relatedness, economic complexity (py-ecomplexity's "
+        "Regional structure: specialisation, relatedness, economic complexity (py-ecomplexity's\n"
         "and EconGeo's conventions), shift-share and trade complementarity.");
     group->require_subcommand(1);
     add_stream_command(
