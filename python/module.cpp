@@ -26,6 +26,7 @@
 #include "tandem/geo/panel_reports.hpp"
 #include "tandem/mrio/calc.hpp"
 #include "tandem/mrio/reports.hpp"
+#include "tandem/schedule/command.hpp"
 #include "tandem/schedule/event.hpp"
 #include "tandem/schedule/scheduler.hpp"
 
@@ -531,13 +532,7 @@ void bind_schedule(py::module_& m) {
             schedule::Result r;
             {
                 py::gil_scoped_release release;
-                r = schedule::solve(ev, o);
-            }
-            const auto problems = schedule::validate(ev, r.schedule);
-            if (!problems.empty()) {
-                fail(ErrorCode::kInternal,
-                     "the schedule breaks a hard constraint ({}); please report it",
-                     problems.front());
+                r = schedule::solve_checked(ev, o);
             }
             py::dict d;
             d["csv"] = schedule::schedule_csv(ev, r.schedule);

@@ -12,23 +12,13 @@
 
 #include "tandem/core/i18n.hpp"
 #include "tandem/core/labels.hpp"
+#include "tandem/data/number_format.hpp"
 
 namespace tandem::brief {
 
 // A whole amount with thousands separators, as sentences quote them: 1402938.4 -> "1,402,938".
 inline std::string grouped(double v) {
-    if (!std::isfinite(v)) {
-        return "-";
-    }
-    const std::string digits = std::to_string(static_cast<long long>(std::llround(std::fabs(v))));
-    std::string out = v <= -0.5 ? "-" : "";
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) {
-            out += ',';
-        }
-        out += digits[i];
-    }
-    return out;
+    return data::format_number(v, {data::NumberFormat::Style::kInteger}, true);
 }
 
 // The scale that makes a table's largest amount (10k CNY) readable, and its unit.

@@ -126,10 +126,7 @@ DemandChange parse_demand_change(const std::string& text) {
 }
 
 BriefData load_brief_data(const BriefRequest& request) {
-    std::string why;
-    if (!request.is_valid(&why)) {
-        fail(ErrorCode::kUsage, "{}", why);
-    }
+    require_valid(request);
     BriefData d;
     d.year = request.year == 0 ? 2017 : request.year;
     if (request.mrio.empty() && d.year != 2017 && d.year != 2012) {
@@ -167,10 +164,7 @@ Brief run_brief(const BriefRequest& request) {
 }
 
 Brief run_brief(const BriefRequest& request, const BriefData& d) {
-    std::string why;
-    if (!request.is_valid(&why)) {
-        fail(ErrorCode::kUsage, "{}", why);
-    }
+    require_valid(request);
     std::vector<std::string> notes;
     const Activity activity = activity_of(request, d, &notes);
     BriefOptions options;

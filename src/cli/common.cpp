@@ -10,6 +10,7 @@
 
 #include "tandem/china/mrio_build.hpp"
 #include "tandem/core/error.hpp"
+#include "tandem/core/overloaded.hpp"
 #include "tandem/data/table_writers.hpp"
 #include "tandem/data/tandem_format.hpp"
 
@@ -31,15 +32,6 @@ void add_output_options(CLI::App& app, OutputOptions& options) {
                    "the terminal shows them, docs/formats.md)")
         ->check(CLI::IsMember({"full", "readable"}));
 }
-
-namespace {
-
-template <typename... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
-
-}  // namespace
 
 void add_settings(CLI::App& cmd, const Settings& settings) {
     for (const Setting& s : settings) {

@@ -8,15 +8,11 @@
 #include <fmt/format.h>
 
 #include "tandem/core/error.hpp"
+#include "tandem/core/overloaded.hpp"
 
 namespace tandem {
 
 namespace {
-
-template <typename... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
 
 // A long value quoted short in messages (a query string may carry megabytes).
 std::string quoted(const std::string& text) {

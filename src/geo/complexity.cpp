@@ -190,10 +190,7 @@ ComplexityResult complexity(const std::vector<std::string>& locations,
                             const std::vector<std::string>& products,
                             const Matrix& values,
                             const ComplexityOptions& options) {
-    std::string why;
-    if (!options.is_valid(&why)) {
-        fail(ErrorCode::kUsage, "invalid complexity options: {}", why);
-    }
+    require_valid(options, "complexity");
     if (values.rows() != static_cast<Eigen::Index>(locations.size()) ||
         values.cols() != static_cast<Eigen::Index>(products.size())) {
         fail(ErrorCode::kInternal,

@@ -168,20 +168,6 @@ void note_dropped(const data::YearMatrix& y, const ComplexityResult& r, const No
     }
 }
 
-void require_valid(const PanelOptions& panel) {
-    std::string why;
-    if (!panel.is_valid(&why)) {
-        fail(ErrorCode::kUsage, "{}", why);
-    }
-}
-
-void require_valid(const IndicatorOptions& options) {
-    std::string why;
-    if (!options.is_valid(&why)) {
-        fail(ErrorCode::kUsage, "{}", why);
-    }
-}
-
 // The shortest text that reads back to the same double (as py-ecomplexity's CSV keeps them).
 std::string num(double v) {
     if (!std::isfinite(v)) {

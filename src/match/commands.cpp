@@ -190,13 +190,7 @@ std::vector<std::string> run_symposium(const FolderCommand& c) {
     schedule::SolveOptions options;
     options.method = c.method;
     options.bound = true;
-    const auto result = schedule::solve(ev, options);
-    const auto problems = schedule::validate(ev, result.schedule);
-    if (!problems.empty()) {
-        fail(ErrorCode::kInternal,
-             "the schedule breaks a hard constraint ({}); please report it",
-             problems.front());
-    }
+    const auto result = schedule::solve_checked(ev, options);
     data::write_file_atomically(dir / "schedule.csv", schedule::schedule_csv(ev, result.schedule));
     write_agendas(s, ev, result.schedule, list, dir, c.agenda);
     const std::size_t written = data::count_files(dir, kOutputMarker);

@@ -452,10 +452,7 @@ void calc_multipliers(Mrio& m, const LeontiefSolver& solver, const CalcOptions& 
 }  // namespace
 
 LeontiefSolver calc_all(Mrio& m, const CalcOptions& options, const ProgressFn& progress) {
-    std::string why;
-    if (!options.is_valid(&why)) {
-        fail(ErrorCode::kUsage, "invalid calc options: {}", why);
-    }
+    require_valid(options, "calc");
     check_shapes(m);
     if (m.Z.size() == 0 && m.A.size() == 0) {
         fail(ErrorCode::kInvalidInput, "the MRIO needs Z or A");

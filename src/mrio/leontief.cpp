@@ -292,13 +292,6 @@ bool use_sparse(std::size_t n, Coefficient coefficient, const SolverOptions& opt
     return true;
 }
 
-void check_options(const SolverOptions& options) {
-    std::string why;
-    if (!options.is_valid(&why)) {
-        fail(ErrorCode::kUsage, "invalid solver options: {}", why);
-    }
-}
-
 }  // namespace
 
 LeontiefSolver::LeontiefSolver(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -309,7 +302,7 @@ LeontiefSolver::~LeontiefSolver() = default;
 LeontiefSolver LeontiefSolver::from_coefficients(const Matrix& A,
                                                  const Index& labels,
                                                  const SolverOptions& options) {
-    check_options(options);
+    require_valid(options, "solver");
     const auto n = static_cast<std::size_t>(A.rows());
     auto coef = [&](std::size_t i, std::size_t j) {
         return A(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
@@ -324,7 +317,7 @@ LeontiefSolver LeontiefSolver::from_flows(const Matrix& Z,
                                           const Vector& recix,
                                           const Index& labels,
                                           const SolverOptions& options) {
-    check_options(options);
+    require_valid(options, "solver");
     const auto n = static_cast<std::size_t>(Z.rows());
     auto coef = [&](std::size_t i, std::size_t j) {
         return Z(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) *

@@ -42,14 +42,6 @@ void calc_with_inverse(Mrio& m, SolverKind solver, const char* what) {
     calc_all(m, options);
 }
 
-template <class Options>
-void require_valid(const Options& options, const char* what) {
-    std::string why;
-    if (!options.is_valid(&why)) {
-        fail(ErrorCode::kUsage, "invalid {} options: {}", what, why);
-    }
-}
-
 // Every extension row as a coefficient per unit of output, named "extension/stressor".
 std::vector<CoefficientRow> extension_rows(const Mrio& m) {
     std::vector<CoefficientRow> rows;

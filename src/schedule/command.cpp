@@ -51,19 +51,24 @@ Settings schedule_settings(ScheduleCommand& c) {
     };
 }
 
+Result solve_checked(const Event& event, const SolveOptions& options, const ProgressFn& progress) {
+    Result result = solve(event, options, progress);
+    const auto problems = validate(event, result.schedule);
+    if (!problems.empty()) {
+        fail(ErrorCode::kInternal,
+             "the schedule breaks a hard constraint ({}); please report it",
+             problems.front());
+    }
+    return result;
+}
+
 ScheduleRun run_schedule(const ScheduleCommand& c, const ProgressFn& progress) {
     require_valid(c);
     ScheduleRun run{read_event(c.event), {}, {}};
     if (!c.keep.empty()) {
         keep_schedule(run.event, c.keep);
     }
-    run.result = solve(run.event, c.solve, progress);
-    const auto problems = validate(run.event, run.result.schedule);
-    if (!problems.empty()) {
-        fail(ErrorCode::kInternal,
-             "the schedule breaks a hard constraint ({}); please report it",
-             problems.front());
-    }
+    run.result = solve_checked(run.event, c.solve, progress);
     run.csv = schedule_csv(run.event, run.result.schedule);
     return run;
 }

@@ -16,6 +16,7 @@
 #include "tandem/match/agenda.hpp"
 #include "tandem/match/suggest.hpp"
 #include "tandem/match/symposium.hpp"
+#include "tandem/schedule/command.hpp"
 #include "tandem/schedule/scheduler.hpp"
 
 #include "routes.hpp"
@@ -384,10 +385,7 @@ Response schedule_event(Context& ctx) {
     schedule::SolveOptions options;
     options.method = schedule::parse_method(method);
     options.bound = true;
-    const auto result = schedule::solve(ev, options);
-    if (const auto problems = schedule::validate(ev, result.schedule); !problems.empty()) {
-        throw HttpError(500, "the schedule breaks a hard constraint: " + problems.front());
-    }
+    const auto result = schedule::solve_checked(ev, options);
     if (symposium != event->at("symposium")) {
         ctx.store.update(Kind::kEvent, id, Json{{"symposium", symposium}}, {ctx.user.name});
     }

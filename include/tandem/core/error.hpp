@@ -51,12 +51,13 @@ inline bool all_valid(std::string* why, std::initializer_list<Check> checks) {
     return true;
 }
 
-// A usage error saying why, unless options.is_valid.
+// A usage error saying why, unless options.is_valid; with what, "invalid WHAT options: why".
 template <typename Options>
-void require_valid(const Options& options) {
+void require_valid(const Options& options, const char* what = nullptr) {
     std::string why;
     if (!options.is_valid(&why)) {
-        throw Error(ErrorCode::kUsage, why);
+        throw Error(ErrorCode::kUsage,
+                    what == nullptr ? why : fmt::format("invalid {} options: {}", what, why));
     }
 }
 

@@ -11,6 +11,7 @@
 #include "tandem/core/settings.hpp"
 #include "tandem/match/agenda.hpp"
 #include "tandem/match/suggest.hpp"
+#include "tandem/schedule/command.hpp"
 #include "tandem/schedule/scheduler.hpp"
 
 namespace tandem::match {

@@ -24,6 +24,12 @@ struct ScheduleCommand {
 };
 Settings schedule_settings(ScheduleCommand& c);
 
+// solve, then the exact validator: a schedule that breaks a hard constraint is never handed out
+// (Error kInternal naming the first broken constraint). What every front end calls.
+Result solve_checked(const Event& event,
+                     const SolveOptions& options = {},
+                     const ProgressFn& progress = {});
+
 struct ScheduleRun {
     Event event;
     Result result;
